@@ -1,0 +1,8 @@
+namespace PackDaemon.Packaging.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,20 @@
+using PackDaemon.Packaging.Metadata;
+using PackDaemon.Packaging.Selection;
+
+namespace PackDaemon.Packaging.Projects;
+
+/// <summary>Everything a build needs from the project's configuration.</summary>
+/// <param name="DistributionName">The escaped name for file names and .dist-info (<c>flask_shop</c>).</param>
+/// <param name="Version">The normalized PEP 440 version.</param>
+/// <param name="LicenseFiles">License files relative to the root, sorted; copied to <c>.dist-info/licenses/</c>.</param>
+/// <param name="EntryPoints">Group to (name to object reference), including console_scripts and gui_scripts.</param>
+/// <param name="MetadataInputs">Files the metadata was computed from (pyproject.toml, readme, requirements files,
+/// license files, version file), relative to the root: the sdist ships them and a change to one rebuilds METADATA.</param>
+public sealed record LoadedProject(
+    CoreMetadata Metadata,
+    string DistributionName,
+    string Version,
+    IReadOnlyList<string> LicenseFiles,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> EntryPoints,
+    SelectionOptions Selection,
+    IReadOnlyList<string> MetadataInputs);

@@ -1,0 +1,7 @@
+namespace PackDaemon.Packaging.Selection;
+
+public enum ArtifactKind
+{
+    Wheel,
+    Sdist,
+}
