@@ -4,5 +4,5 @@ namespace PackDaemon.Packaging.Metadata;
 /// break in any header, the description in the body.</summary>
 public static class CoreMetadataWriter
 {
-    public static string Write(CoreMetadata metadata) => throw new NotImplementedException();
+    public static string Write(CoreMetadata metadata, Selection.ArtifactKind kind) => throw new NotImplementedException();
 }
