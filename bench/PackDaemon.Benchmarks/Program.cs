@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PackDaemon.Benchmarks.CompressionBenchmarks).Assembly).Run(args);
