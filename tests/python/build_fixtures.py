@@ -2,7 +2,7 @@
 """Build the buildable fixtures with a reference backend and run validate_artifacts.py on them.
 
     python3 tests/python/build_fixtures.py [--out DIR] [--backend hatchling|packd] [--packd PATH]
-        [--strict-metadata-version] [FIXTURE ...]
+        [--strict] [FIXTURE ...]
 
 hatchling (default): Debian's /usr/bin/python3 calls hatchling.build in-process, with the
 test-only `requirements_txt` hook shim on PYTHONPATH. packd: `packd build DIR --out OUT --wheel
@@ -35,6 +35,10 @@ BUILDABLE = {
     "flask-app": (["flask_app"], "flask-app-cli"),
     "requirements-includes": (["reqs_include"], "requirements-includes-cli"),
     "dynamic-version": (["dynver"], "dynamic-version-cli"),
+}
+# The README example lives outside tests/fixtures; its script prints the version and a serve hint.
+EXAMPLES = {
+    "flask-shop": (["flask_shop", "flask_shop.cli"], "flask-shop", "flask-shop 0.1.0: serve with `gunicorn wsgi:app`"),
 }
 PACKD_ONLY = {
     "license-expression": (["license_expr"], "license-expression-cli"),
@@ -72,35 +76,36 @@ def main() -> int:
     ap.add_argument("--out")
     ap.add_argument("--backend", choices=("hatchling", "packd"), default="hatchling")
     ap.add_argument("--packd", default="packd")
-    ap.add_argument("--strict-metadata-version", action="store_true")
+    ap.add_argument("--strict", action="store_true", help="pass --strict to the validator (default for packd)")
     args = ap.parse_args()
-    table = dict(BUILDABLE)
+    table = {k: (*v, f"{k} ok") for k, v in BUILDABLE.items()}
+    table.update(EXAMPLES)
     if args.backend == "packd":
-        table.update(PACKD_ONLY)
+        table.update({k: (*v, f"{k} ok") for k, v in PACKD_ONLY.items()})
     names = args.fixtures or sorted(table)
     out_root = args.out or tempfile.mkdtemp(prefix="packd-fixtures-")
     failures = 0
     for name in names:
-        imports, script = table[name]
+        imports, script, expected_output = table[name]
+        src = os.path.join(ROOT, "examples", name) if name in EXAMPLES else os.path.join(FIXTURES, name)
         out = os.path.join(out_root, name)
         shutil.rmtree(out, ignore_errors=True)
         os.makedirs(out)
         try:
             if args.backend == "hatchling":
-                wheel, sdist = build_hatchling(os.path.join(FIXTURES, name), out)
+                wheel, sdist = build_hatchling(src, out)
             else:
-                wheel, sdist = build_packd(args.packd, os.path.join(FIXTURES, name), out)
+                wheel, sdist = build_packd(args.packd, src, out)
         except RuntimeError as e:
             failures += 1
             print(f"FAIL {name}: build failed\n{e}")
             continue
-        fixture = name
         cmd = [sys.executable, os.path.join(HERE, "validate_artifacts.py"), "--wheel", wheel, "--sdist", sdist,
-               "--script", script, "--script-output", f"{fixture} ok", "--json"]
+               "--script", script, "--script-output", expected_output, "--json"]
         for mod in imports:
             cmd += ["--import", mod]
-        if args.strict_metadata_version:
-            cmd.append("--strict-metadata-version")
+        if args.strict or args.backend == "packd":
+            cmd.append("--strict")
         r = subprocess.run(cmd, capture_output=True, text=True)
         try:
             report = json.loads(r.stdout)

@@ -191,8 +191,11 @@ def check_metadata(text: str, kind: str, strict_version: bool, add) -> dict:
         f"Metadata-Version {mv_text!r} is not one of 2.1, 2.2, 2.3, 2.4")
     if mv is not None:
         too_new = [k for k in fields if FIELDS[k][0] > mv]
+        # Pre-PEP 639 hatchling (1.12) writes License-Expression/License-File under 2.1. That is not
+        # spec-valid, so strict mode fails it; the lenient mode used for reference backends warns.
+        pep639_only = bool(too_new) and set(too_new) <= {"License-Expression", "License-File"}
         add(f"{p}.fields_allowed_by_metadata_version", not too_new,
-            f"fields newer than {mv_text}: " + ", ".join(too_new))
+            f"fields newer than {mv_text}: " + ", ".join(too_new), warn_only=pep639_only and not strict_version)
         floor = (2, 2) if kind == "PKG-INFO" else (2, 1)
         needed = max([floor] + [FIELDS[k][0] for k in fields])
         needed_text = f"{needed[0]}.{needed[1]}"

@@ -76,7 +76,7 @@ def read_entry_points(text: str) -> list[tuple[str, str, str]]:
 
 # --------------------------------------------------------------------------- wheel
 
-def check_wheel(path: str, rep: Report, strict_version: bool) -> dict | None:
+def check_wheel(path: str, rep: Report, strict_version: bool, strict_order: bool) -> dict | None:
     info: dict = {}
     base = os.path.basename(path)
     m = re.fullmatch(r"([^-]+)-([^-]+)-py3-none-any\.whl", base)
@@ -114,10 +114,13 @@ def check_wheel(path: str, rep: Report, strict_version: bool) -> dict | None:
         meta_part = [n for n in names if n.startswith(di + "/")]
         rep.add("wheel.dist_info_last", names == payload + meta_part, "dist-info entries interleaved with payload")
         rep.add("wheel.record_last", bool(names) and names[-1] == f"{di}/RECORD", f"last entry is {names[-1:]}")
-        rep.add("wheel.payload_sorted", payload == sorted(payload), "payload entries not in sorted order")
+        # The spec allows any order; sorted order is packd's determinism rule (hatchling writes a
+        # directory's files before its subdirectories), so it only fails under --strict-order.
+        unsorted = [f"{a} before {b}" for a, b in zip(payload, payload[1:]) if a > b]
+        rep.add_list("wheel.payload_sorted", unsorted, warn_only=not strict_order)
         meta_wo_record = [n for n in meta_part if n != f"{di}/RECORD"]
         rep.add("wheel.dist_info_sorted", meta_wo_record == sorted(meta_wo_record),
-                f"dist-info order: {meta_wo_record}", warn_only=not strict_version)
+                f"dist-info order: {meta_wo_record}", warn_only=not strict_order)
         rep.add_list("wheel.no_directory_entries", [n for n in names if n.endswith("/")])
         rep.add_list("wheel.no_duplicate_entries", sorted({n for n in names if names.count(n) > 1}))
         rep.add_list("wheel.create_system_unix", [f"{i.filename}: {i.create_system}" for i in infos
@@ -409,13 +412,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sdist-expect-members", metavar="LIST",
                     help="exact member list relative to the top folder: comma-separated, or @FILE with one per line")
     ap.add_argument("--strict-metadata-version", action="store_true",
-                    help="Metadata-Version must be the lowest the fields need (PKG-INFO >= 2.2); "
-                         "dist-info entries sorted")
+                    help="Metadata-Version must be the lowest the fields need (PKG-INFO >= 2.2, "
+                         "2.4 iff PEP 639 fields); without it these checks only warn")
+    ap.add_argument("--strict-order", action="store_true",
+                    help="wheel payload and dist-info entries must be in sorted order (packd's rule)")
+    ap.add_argument("--strict", action="store_true",
+                    help="both --strict-metadata-version and --strict-order: what packd output must meet")
     ap.add_argument("--no-install", action="store_true", help="skip the venv install checks")
     ap.add_argument("--no-twine", action="store_true")
     ap.add_argument("--keep-venv", metavar="DIR", help="copy the install venv here for debugging")
     ap.add_argument("--json", action="store_true", help="print the JSON report (default: text)")
     args = ap.parse_args(argv)
+    if args.strict:
+        args.strict_metadata_version = args.strict_order = True
     if not args.wheel and not args.sdist:
         ap.error("give --wheel and/or --sdist")
 
@@ -431,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     twine_paths, twine_versions, twine_bodies = [], [], []
     winfo = sinfo = None
     if args.wheel:
-        winfo = check_wheel(args.wheel, rep, args.strict_metadata_version)
+        winfo = check_wheel(args.wheel, rep, args.strict_metadata_version, args.strict_order)
         if winfo:
             twine_paths.append(args.wheel)
             twine_versions.append((winfo["metadata"].get("Metadata-Version") or [""])[0])
