@@ -102,6 +102,9 @@ def main() -> int:
             continue
         cmd = [sys.executable, os.path.join(HERE, "validate_artifacts.py"), "--wheel", wheel, "--sdist", sdist,
                "--script", script, "--script-output", expected_output, "--json"]
+        payload = os.path.join(HERE, "expected", f"{name}.wheel-payload.txt")
+        if os.path.exists(payload):
+            cmd += ["--wheel-expect-payload", "@" + payload]
         for mod in imports:
             cmd += ["--import", mod]
         if args.strict or args.backend == "packd":

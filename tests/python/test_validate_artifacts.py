@@ -161,6 +161,14 @@ class ValidatorTests(unittest.TestCase):
         write_wheel(p, self.files)
         self.assertFails(self.run_validator("--wheel", p, "--no-install", "--no-twine"), "wheel.filename_pep427")
 
+    def test_expected_payload(self):
+        payload = ",".join(n for n in self.files if ".dist-info/" not in n)
+        rep = self.run_validator("--wheel", self.wheel, "--no-install", "--no-twine", "--wheel-expect-payload", payload)
+        self.assertTrue(rep["ok"], rep["failed"])
+        rep = self.run_validator("--wheel", self.wheel, "--no-install", "--no-twine",
+                                 "--wheel-expect-payload", payload + ",flat_pkg/static/app.css")
+        self.assertFails(rep, "wheel.expected_payload")
+
     def test_good_sdist_rebuilt_passes_and_expected_members(self):
         p = self.path(os.path.basename(self.sdist))
         write_sdist(p, self.members)

@@ -363,10 +363,7 @@ def check_sdist(path: str, rep: Report, strict_version: bool, expect_members: li
         rep.add_list("sdist.license_files_present", lic_missing)
         rel = sorted(n[len(top) + 1:] for n in names if n.startswith(top + "/"))
         if expect_members is not None:
-            want = sorted(set(expect_members))
-            missing = [f"missing {n}" for n in want if n not in rel]
-            extra = [f"unexpected {n}" for n in rel if n not in want]
-            rep.add_list("sdist.expected_members", missing + extra)
+            compare_members(rep, "sdist.expected_members", expect_members, rel)
         with tempfile.TemporaryDirectory(prefix="packd-validate-sdist-") as tmp:
             try:
                 tf.extractall(tmp, filter="data")
@@ -401,6 +398,22 @@ def run_twine(paths: list[str], rep: Report, versions: list[str], bodies: list[b
         rep.add_list(f"twine.no_warnings[{kind}]", warnings, warn_only=True)
 
 
+def read_list(value: str | None) -> list[str] | None:
+    """`a,b,c` or `@FILE` (one entry per line, '#' comments)."""
+    if value is None:
+        return None
+    if value.startswith("@"):
+        with open(value[1:], encoding="utf-8") as f:
+            return [ln.strip() for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+    return [s.strip() for s in value.split(",") if s.strip()]
+
+
+def compare_members(rep: Report, name: str, want: list[str], have: list[str]) -> None:
+    want_set, have_set = set(want), set(have)
+    rep.add_list(name, [f"missing {n}" for n in sorted(want_set - have_set)]
+                 + [f"unexpected {n}" for n in sorted(have_set - want_set)])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--wheel")
@@ -411,6 +424,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="expected stdout of the Nth --script (trailing newline ignored)")
     ap.add_argument("--sdist-expect-members", metavar="LIST",
                     help="exact member list relative to the top folder: comma-separated, or @FILE with one per line")
+    ap.add_argument("--wheel-expect-payload", metavar="LIST",
+                    help="exact wheel entries outside .dist-info: comma-separated, or @FILE with one per line")
     ap.add_argument("--strict-metadata-version", action="store_true",
                     help="Metadata-Version must be the lowest the fields need (PKG-INFO >= 2.2, "
                          "2.4 iff PEP 639 fields); without it these checks only warn")
@@ -428,19 +443,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.wheel and not args.sdist:
         ap.error("give --wheel and/or --sdist")
 
-    expect = None
-    if args.sdist_expect_members is not None:
-        if args.sdist_expect_members.startswith("@"):
-            with open(args.sdist_expect_members[1:], encoding="utf-8") as f:
-                expect = [ln.strip() for ln in f if ln.strip()]
-        else:
-            expect = [s.strip() for s in args.sdist_expect_members.split(",") if s.strip()]
+    expect = read_list(args.sdist_expect_members)
+    expect_payload = read_list(args.wheel_expect_payload)
 
     rep = Report()
     twine_paths, twine_versions, twine_bodies = [], [], []
     winfo = sinfo = None
     if args.wheel:
         winfo = check_wheel(args.wheel, rep, args.strict_metadata_version, args.strict_order)
+        if winfo and expect_payload is not None:
+            di = f"{coremeta.escape_name(winfo['name'])}-{winfo['version']}.dist-info/"
+            compare_members(rep, "wheel.expected_payload", expect_payload,
+                            [n for n in winfo["files"] if not n.startswith(di)])
         if winfo:
             twine_paths.append(args.wheel)
             twine_versions.append((winfo["metadata"].get("Metadata-Version") or [""])[0])
