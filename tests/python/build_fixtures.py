@@ -96,7 +96,7 @@ def main() -> int:
                 wheel, sdist = build_hatchling(src, out)
             else:
                 wheel, sdist = build_packd(args.packd, src, out)
-        except RuntimeError as e:
+        except (RuntimeError, OSError, KeyError, ValueError) as e:
             failures += 1
             print(f"FAIL {name}: build failed\n{e}")
             continue

@@ -20,7 +20,8 @@ def create_app(test_config: dict | None = None):
     )
     if test_config:
         app.config.update(test_config)
-    os.makedirs(app.instance_path, exist_ok=True)
+    # Only the directory the database lives in is created, so tests with a temp DB leave no instance/.
+    os.makedirs(os.path.dirname(os.path.abspath(app.config["DATABASE"])), exist_ok=True)
     db.init_app(app)
     app.register_blueprint(views.bp)
     return app
