@@ -101,8 +101,8 @@ def check_wheel(path: str, rep: Report, strict_version: bool, strict_order: bool
         fields = coremeta.check_metadata(meta_text, "METADATA", strict_version, rep.add)
         name = (fields.get("Name") or [""])[0]
         version = (fields.get("Version") or [""])[0]
-        info.update(name=name, version=version, metadata=fields,
-                    has_body=bool(coremeta.parse_metadata(meta_text)[1].strip()))
+        body = coremeta.parse_metadata(meta_text)[1] or ""
+        info.update(name=name, version=version, metadata=fields, body=body, has_body=bool(body.strip()))
         esc = coremeta.escape_name(name)
         canon = coremeta.canonical_version(version) or version
         rep.add("wheel.filename_pep427", bool(m) and m[1] == esc and m[2] == canon,
@@ -349,10 +349,11 @@ def check_sdist(path: str, rep: Report, strict_version: bool, expect_members: li
         pkg = tf.extractfile(f"{top}/PKG-INFO") if f"{top}/PKG-INFO" in names else None
         rep.add("sdist.pkg_info_present", pkg is not None, f"{top}/PKG-INFO missing")
         rep.add("sdist.pyproject_present", f"{top}/pyproject.toml" in names, f"{top}/pyproject.toml missing")
-        fields, has_body = {}, False
+        fields, has_body, body = {}, False, ""
         if pkg is not None:
             text = pkg.read().decode("utf-8", errors="replace")
-            has_body = bool(coremeta.parse_metadata(text)[1].strip())
+            body = coremeta.parse_metadata(text)[1] or ""
+            has_body = bool(body.strip())
             fields = coremeta.check_metadata(text, "PKG-INFO", strict_version, rep.add)
         name = (fields.get("Name") or [""])[0]
         version = (fields.get("Version") or [""])[0]
@@ -370,7 +371,7 @@ def check_sdist(path: str, rep: Report, strict_version: bool, expect_members: li
                 rep.add("sdist.extract_data_filter", True)
             except (tarfile.TarError, OSError) as e:
                 rep.add("sdist.extract_data_filter", False, f"{type(e).__name__}: {e}")
-        info.update(name=name, version=version, metadata=fields, members=rel, has_body=has_body)
+        info.update(name=name, version=version, metadata=fields, members=rel, has_body=has_body, body=body)
     return info
 
 
@@ -476,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
                       if wm.get(k) != sm.get(k) and k not in sinfo["metadata"].get("Dynamic", []))
         rep.add("pair.metadata_consistent", not diff, "fields differ between METADATA and PKG-INFO: "
                 + ", ".join(diff))
+        rep.add("pair.description_consistent", winfo["body"] == sinfo["body"],
+                "the description body differs between METADATA and PKG-INFO")
     if not args.no_twine and twine_paths:
         run_twine(twine_paths, rep, twine_versions, twine_bodies)
 
