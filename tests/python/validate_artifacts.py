@@ -304,7 +304,8 @@ def raw_tar_headers(data: bytes) -> list[tuple[str, bytes, bytes]]:
 def check_sdist(path: str, rep: Report, strict_version: bool, expect_members: list[str] | None) -> dict | None:
     info: dict = {}
     base = os.path.basename(path)
-    raw = open(path, "rb").read()
+    with open(path, "rb") as f:
+        raw = f.read()
     # gzip header: ID1 ID2 CM FLG MTIME(4, LE) XFL OS
     gz_ok = len(raw) >= 10 and raw[:3] == b"\x1f\x8b\x08"
     rep.add("sdist.gzip_magic", gz_ok, f"header {raw[:10].hex()}")
@@ -365,12 +366,16 @@ def check_sdist(path: str, rep: Report, strict_version: bool, expect_members: li
         rel = sorted(n[len(top) + 1:] for n in names if n.startswith(top + "/"))
         if expect_members is not None:
             compare_members(rep, "sdist.expected_members", expect_members, rel)
-        with tempfile.TemporaryDirectory(prefix="packd-validate-sdist-") as tmp:
-            try:
-                tf.extractall(tmp, filter="data")
-                rep.add("sdist.extract_data_filter", True)
-            except (tarfile.TarError, OSError) as e:
-                rep.add("sdist.extract_data_filter", False, f"{type(e).__name__}: {e}")
+        if not hasattr(tarfile, "data_filter"):
+            rep.add("sdist.extract_data_filter", False,
+                    f"this Python ({sys.version.split()[0]}) has no tarfile data filter; run with Python >= 3.11.4")
+        else:
+            with tempfile.TemporaryDirectory(prefix="packd-validate-sdist-") as tmp:
+                try:
+                    tf.extractall(tmp, filter="data")
+                    rep.add("sdist.extract_data_filter", True)
+                except (tarfile.TarError, OSError) as e:
+                    rep.add("sdist.extract_data_filter", False, f"{type(e).__name__}: {e}")
         info.update(name=name, version=version, metadata=fields, members=rel, has_body=has_body, body=body)
     return info
 
