@@ -163,7 +163,9 @@ def main() -> int:
     for d in ("botocore", "webapp"):
         shutil.rmtree(os.path.join(args.out, d), ignore_errors=True)
     info = {"params": want, "trees": {}}
-    if want["botocore"]:
+    if want["botocore"] and not os.path.isfile(os.path.join(want["botocore"], "__init__.py")):
+        print(f"{want['botocore']} is not a botocore package: skipping the botocore tree", file=sys.stderr)
+    elif want["botocore"]:
         info["trees"]["botocore"] = make_botocore(args.out, want["botocore"])
     else:
         print("botocore not importable: skipping the botocore tree (pass --botocore DIR)", file=sys.stderr)
