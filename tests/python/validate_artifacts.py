@@ -28,6 +28,7 @@ import sys
 import tarfile
 import tempfile
 import zipfile
+from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import coremeta  # noqa: E402
@@ -122,7 +123,7 @@ def check_wheel(path: str, rep: Report, strict_version: bool, strict_order: bool
         rep.add("wheel.dist_info_sorted", meta_wo_record == sorted(meta_wo_record),
                 f"dist-info order: {meta_wo_record}", warn_only=not strict_order)
         rep.add_list("wheel.no_directory_entries", [n for n in names if n.endswith("/")])
-        rep.add_list("wheel.no_duplicate_entries", sorted({n for n in names if names.count(n) > 1}))
+        rep.add_list("wheel.no_duplicate_entries", sorted(n for n, c in Counter(names).items() if c > 1))
         rep.add_list("wheel.create_system_unix", [f"{i.filename}: {i.create_system}" for i in infos
                                                   if i.create_system != 3])
         bad_modes = []
@@ -327,7 +328,7 @@ def check_sdist(path: str, rep: Report, strict_version: bool, expect_members: li
         rep.add("sdist.single_top_folder", len(tops) == 1, f"top-level entries: {tops}")
         top = tops[0] if tops else ""
         names = [m.name for m in members]
-        rep.add_list("sdist.no_duplicate_members", sorted({n for n in names if names.count(n) > 1}))
+        rep.add_list("sdist.no_duplicate_members", sorted(n for n, c in Counter(names).items() if c > 1))
         rep.add_list("sdist.members_regular_files", [f"{m.name}: type {m.type!r}" for m in members if not m.isreg()])
         rep.add_list("sdist.owner_root_unnamed", [f"{m.name}: {m.uid}/{m.gid} {m.uname!r}/{m.gname!r}"
                                                   for m in members if m.uid or m.gid or m.uname or m.gname])
