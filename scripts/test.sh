@@ -15,6 +15,16 @@ dotnet build PackDaemon.sln -c Release -v q -nologo || { echo "0 passed, 1 faile
 dotnet test PackDaemon.sln -c Release --no-build -v q -nologo \
   --logger "trx" --results-directory "$results/dotnet" || status=1
 
+# The Python validator's own self-tests: it judges our artifacts, so it must itself fail on broken ones.
+python3 - "$results/python-validator.counts" <<'PY' || status=1
+import sys, unittest
+suite = unittest.defaultTestLoader.discover("tests/python", pattern="test_*.py", top_level_dir="tests/python")
+result = unittest.TextTestRunner(verbosity=1).run(suite)
+failed = len(result.failures) + len(result.errors)
+open(sys.argv[1], "w").write(f"{result.testsRun - failed - len(result.skipped)} {failed}")
+sys.exit(0 if failed == 0 else 1)
+PY
+
 # One summary for all suites: the CI runner reads this plain line, not dotnet test's own summary.
 python3 - "$results" <<'PY'
 import pathlib, sys, xml.etree.ElementTree as ET
