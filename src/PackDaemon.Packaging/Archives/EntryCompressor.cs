@@ -8,26 +8,30 @@ namespace PackDaemon.Packaging.Archives;
 /// <summary>Hashes and compresses one entry; already-compressed formats (.png, .jpg, .gz, .woff2, ...) are stored.</summary>
 /// <remarks>
 /// <para>
-/// Engine and level: raw deflate from System.IO.Compression (zlib-ng since .NET 9) at zlib level 6. Measured on the
-/// botocore tree of python 3.11.7 (2,041 files, 20.9 MB, of which 915 .gz files / 13.7 MB), one core, serial, medians
-/// of warm runs, 2026-11-24 (total of stored .gz + deflated rest, min(deflated, raw) per file):
+/// Engine and level: raw deflate from System.IO.Compression (zlib-ng since .NET 9) at zlib level 6. Measured
+/// 2026-11-24 on the botocore tree of python 3.11.7 (2,041 files, 20.9 MB, of which 915 .gz files / 13.7 MB), files
+/// preloaded, one thread unless noted; total output = stored .gz + min(deflated, raw) for the rest. Times: a first
+/// run at light load (4th warm run) and a rerun under load average ~15 on 2 cores (median of 7); sizes are exact.
 /// </para>
 /// <code>
-///                               .gz stored            .gz deflated too
-///   DeflateStream Fastest        22 ms  15,854,673      104 ms  15,854,038
-///   DeflateStream Optimal (=6)   71 ms  15,266,119      263 ms  15,259,359
-///   DeflateStream SmallestSize  132 ms  15,250,594      380 ms  15,244,420
-///   SharpZipLib Deflater 1      114 ms  15,535,232      430 ms  15,529,270
-///   SharpZipLib Deflater 6      191 ms  15,260,722      486 ms  15,254,387
-///   SharpZipLib Deflater 9      499 ms  15,246,144      846 ms  15,239,808
-///   parallel (2 cores): DeflateStream 6 36 ms, SharpZipLib 6 144 ms; SHA-256 + CRC-32 of the tree: 38 ms
+///                               .gz stored (chosen)               .gz deflated too
+///                               light   loaded  bytes             light   loaded  bytes
+///   DeflateStream Fastest        22 ms   239 ms 15,854,673        104 ms   535 ms 15,854,038
+///   DeflateStream Optimal (=6)   71 ms   457 ms 15,266,119        263 ms  1249 ms 15,259,359
+///   DeflateStream SmallestSize  132 ms   936 ms 15,250,594        380 ms  1539 ms 15,244,420
+///   SharpZipLib Deflater 1      114 ms   393 ms 15,535,232        430 ms  1405 ms 15,529,270
+///   SharpZipLib Deflater 6      191 ms   666 ms 15,260,722        486 ms  1720 ms 15,254,387
+///   SharpZipLib Deflater 9      499 ms  1207 ms 15,246,144        846 ms  1889 ms 15,239,808
+///   Parallel.For, .gz stored: DeflateStream 6 36 ms / 145 ms, SharpZipLib 6 144 ms / 440 ms.
+///   SHA-256 + CRC-32 (System.IO.Hashing) of the whole tree, serial: 38 ms / 107 ms.
 /// </code>
 /// <para>
-/// zlib-ng level 6 is 2.7x faster than SharpZipLib's managed deflater at the same size (0.04% larger), and
-/// SmallestSize buys 0.1% for 1.9x the time. Storing by extension matters most: deflating the .gz files again costs
-/// 190 ms to save 6.8 KB. Level 6 is pinned numerically (not <see cref="CompressionLevel.Optimal"/>, whose meaning
-/// the runtime may change), so the bytes are "same packd and runtime build, same bytes"; zlib-ng itself may still
-/// change output across runtime updates, which only affects compressed bytes, never the RECORD hashes.
+/// zlib-ng level 6 is 1.5-2.7x faster than SharpZipLib's managed deflater at the same size (0.04% larger), Fastest
+/// costs 3.9% more bytes, SmallestSize buys 0.1% for about twice the time. Storing by extension matters most:
+/// deflating the .gz files again costs 2-4x the time to save 6.8 KB. Level 6 is pinned numerically (not
+/// <see cref="CompressionLevel.Optimal"/>, whose meaning the runtime may change), so the bytes are "same packd and
+/// runtime build, same bytes"; zlib-ng itself may change output across runtime updates, which changes compressed
+/// bytes only, never the RECORD hashes.
 /// </para>
 /// </remarks>
 public static class EntryCompressor

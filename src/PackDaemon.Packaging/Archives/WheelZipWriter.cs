@@ -72,6 +72,11 @@ public sealed class WheelZipWriter : IDisposable
             throw ArchivePath.TooLarge(name, "is 4 GiB or larger; packd does not write ZIP64 entry sizes");
         }
 
+        if (blob.Method == ZipCompression.Stored && blob.Data.Length != blob.UncompressedSize)
+        {
+            throw new ArgumentException($"Stored blob for '{name}' has {blob.Data.Length} bytes but claims {blob.UncompressedSize}.", nameof(blob));
+        }
+
         if (!_names.Add(name))
         {
             throw ArchivePath.Duplicate(name);
