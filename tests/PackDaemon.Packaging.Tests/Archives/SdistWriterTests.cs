@@ -40,6 +40,7 @@ public sealed class SdistWriterTests : IDisposable
             (top + string.Join('/', Enumerable.Repeat("segment", 40)) + "/deep.txt", new byte[513], false), // > 255: pax
             (top + "src/ünïcødé/snø☃.py", Encoding.UTF8.GetBytes(new string('q', 1000)), false), // non-ASCII: pax
             (top + "PKG-INFO", "Metadata-Version: 2.4\n"u8.ToArray(), false),
+            (top + new string('f', 144) + "/" + new string('g', 100), "w\n"u8.ToArray(), false), // 256: prefix 155 + name 100
         ];
     }
 
@@ -146,6 +147,17 @@ public sealed class SdistWriterTests : IDisposable
         byte[] path = Encoding.ASCII.GetBytes("top/" + new string('a', 50) + "/" + new string('b', 99));
 
         Assert.Equal(4 + 50, SdistWriter.FindUstarSplit(path));
+    }
+
+    [Theory]
+    [InlineData(155, 100, 155)]
+    [InlineData(156, 100, -1)]
+    [InlineData(155, 101, -1)]
+    public void FindUstarSplit_FieldBoundaries_PrefixUpTo155NameUpTo100(int prefixLength, int nameLength, int expected)
+    {
+        byte[] path = Encoding.ASCII.GetBytes(new string('p', prefixLength) + "/" + new string('n', nameLength));
+
+        Assert.Equal(expected, SdistWriter.FindUstarSplit(path));
     }
 
     [Theory]
