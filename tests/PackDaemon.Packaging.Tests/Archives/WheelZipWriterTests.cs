@@ -157,6 +157,37 @@ public sealed class WheelZipWriterTests : IDisposable
         Assert.Equal("70000 d/000000 d/069999 None", output.Trim());
     }
 
+    [Fact]
+    public void Finish_EntriesBeyond4GiB_Zip64OffsetsThatPythonReads()
+    {
+        // Four 1 GiB stored members push the last member's local header and the central directory past 4 GiB.
+        // Their bytes become holes in a sparse file and are never read, so their CRC is irrelevant here.
+        const int gib = 1 << 30;
+        var big = new CompressedBlob(0, gib, new byte[32], GC.AllocateUninitializedArray<byte>(gib), ZipCompression.Stored);
+        var small = EntryCompressor.Compress("after.txt", "beyond four GiB\n"u8);
+        string path = _temp.File("huge.zip");
+        using (var file = File.Create(path))
+        using (var zip = new WheelZipWriter(new SparseStream(file, holeThreshold: 1 << 20), s_time))
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                zip.Add($"big/{i}.bin", big, executable: false);
+            }
+
+            zip.Add("after.txt", small, executable: false);
+            zip.Finish();
+        }
+
+        string output = Python.Run(
+            "import sys, zipfile\n" +
+            "z = zipfile.ZipFile(sys.argv[1])\n" +
+            "i = z.getinfo('after.txt')\n" +
+            "print(len(z.infolist()), i.header_offset > 2**32, i.extract_version, repr(z.read(i).decode()))\n",
+            path);
+
+        Assert.Equal("5 True 45 'beyond four GiB\\n'", output.Trim());
+    }
+
     [Theory]
     [InlineData("/etc/passwd")]
     [InlineData("app/../../evil.py")]
