@@ -1,13 +1,76 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
 namespace PackDaemon.Packaging.Archives;
 
 /// <summary>Builds a wheel's RECORD: csv rows <c>path,sha256=urlsafe-b64-nopad,size</c>, RECORD itself last with empty fields.</summary>
+/// <remarks>Rows keep the order they were added in (the caller adds them in archive order). Safe to call in parallel.</remarks>
 public sealed class RecordWriter
 {
-    public void Add(string path, byte[] sha256, long size) => throw new NotImplementedException();
+    // Python's csv.writer (QUOTE_MINIMAL, default dialect) quotes a field holding the delimiter, the quote char or a
+    // line-terminator char; Python 3.12+ always treats \r and \n so, and 3.11 does through the default "\r\n" terminator.
+    private static readonly SearchValues<char> s_needsQuoting = SearchValues.Create(",\"\r\n");
+
+    private readonly StringBuilder _rows = new();
+    private readonly Lock _gate = new();
+
+    public void Add(string path, byte[] sha256, long size)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(sha256);
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+
+        string hash = FormatHash(sha256);
+        lock (_gate)
+        {
+            AppendField(_rows, path);
+            _rows.Append(',').Append(hash).Append(',').Append(size.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+    }
 
     /// <summary>The RECORD bytes (UTF-8, <c>\n</c> line ends), ending with the row <paramref name="recordPath"/>,,.</summary>
-    public byte[] ToBytes(string recordPath) => throw new NotImplementedException();
+    public byte[] ToBytes(string recordPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(recordPath);
+        var text = new StringBuilder();
+        lock (_gate)
+        {
+            text.Append(_rows);
+        }
+
+        AppendField(text, recordPath);
+        text.Append(",,\n");
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
 
     /// <summary><c>sha256=</c> + urlsafe base64 without padding.</summary>
-    public static string FormatHash(byte[] sha256) => throw new NotImplementedException();
+    public static string FormatHash(byte[] sha256)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        return string.Concat("sha256=", Base64Url.EncodeToString(sha256));
+    }
+
+    private static void AppendField(StringBuilder sb, string field)
+    {
+        if (field.AsSpan().IndexOfAny(s_needsQuoting) < 0)
+        {
+            sb.Append(field);
+            return;
+        }
+
+        sb.Append('"');
+        foreach (char c in field)
+        {
+            if (c == '"')
+            {
+                sb.Append('"');
+            }
+
+            sb.Append(c);
+        }
+
+        sb.Append('"');
+    }
 }

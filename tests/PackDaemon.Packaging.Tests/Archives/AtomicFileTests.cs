@@ -1,0 +1,59 @@
+using PackDaemon.Packaging.Archives;
+using Xunit;
+
+namespace PackDaemon.Packaging.Tests.Archives;
+
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    [Fact]
+    public void Write_MissingFolder_CreatesFolderAndFile()
+    {
+        string path = Path.Combine(_temp.Path, "dist", "sub", "app-1.0-py3-none-any.whl");
+
+        AtomicFile.Write(path, s => s.Write("wheel"u8));
+
+        Assert.Equal("wheel"u8.ToArray(), File.ReadAllBytes(path));
+        Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public void Write_ExistingFile_ReplacedAndNoTempLeft()
+    {
+        string path = _temp.File("app.tar.gz");
+        File.WriteAllText(path, "old old old old");
+
+        AtomicFile.Write(path, s => s.Write("new"u8));
+
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
+    }
+
+    [Fact]
+    public void Write_WriterThrows_OldFileIntactNoTempLeftExceptionPropagates()
+    {
+        string path = _temp.File("app.whl");
+        File.WriteAllText(path, "previous artifact");
+
+        var thrown = Assert.Throws<InvalidDataException>(() => AtomicFile.Write(path, s =>
+        {
+            s.Write("half a wheel"u8);
+            throw new InvalidDataException("boom");
+        }));
+
+        Assert.Equal("boom", thrown.Message);
+        Assert.Equal("previous artifact", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
+    }
+
+    [Fact]
+    public void Write_WriterThrowsWithoutPreviousFile_NothingLeft()
+    {
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(_temp.File("x.whl"), _ => throw new InvalidOperationException()));
+
+        Assert.Empty(Directory.GetFiles(_temp.Path));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
