@@ -51,7 +51,6 @@ internal sealed partial class RequirementParser
             SkipWhitespace();
             if (Peek() == '(')
             {
-                int open = _pos;
                 _pos++;
                 var inner = new StringBuilder();
                 if (!ParseMarkerGroup(inner))
@@ -62,7 +61,7 @@ internal sealed partial class RequirementParser
                 SkipWhitespace();
                 if (Peek() != ')')
                 {
-                    FailText(_pos < _text.Length ? _pos : open, "expected ')' to close the '(' in the marker");
+                    FailText(_pos, "expected ')' to close the '(' in the marker");
                     return false;
                 }
 
