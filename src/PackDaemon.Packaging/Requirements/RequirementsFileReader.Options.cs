@@ -80,7 +80,7 @@ internal sealed partial class RequirementsFileReader
 
         string includeFull = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fullPath)!, target));
         string includeDisplay = ToDisplayPath(includeFull);
-        if (!IsInsideRoot(includeFull) || !IsLinkTargetInsideRoot(includeFull))
+        if (!IsInsideRoot(includeFull))
         {
             Error(DiagnosticCodes.RequirementsIncludeOutsideRoot, display, line, offset,
                 $"'-r {target}' includes '{includeFull}', which is outside the project root.",
@@ -93,6 +93,14 @@ internal sealed partial class RequirementsFileReader
             Error(DiagnosticCodes.RequirementsFileNotFound, display, line, offset,
                 $"The included requirements file '{includeDisplay}' does not exist.",
                 "Correct the path (it is relative to the including file's folder) or remove the line.");
+            return;
+        }
+
+        if (!IsLinkTargetInsideRoot(includeFull))
+        {
+            Error(DiagnosticCodes.RequirementsIncludeOutsideRoot, display, line, offset,
+                $"'-r {target}' is a symbolic link to a file outside the project root.",
+                "Include only files inside the project; copy the file into the project if you need it.");
             return;
         }
 
@@ -117,7 +125,15 @@ internal sealed partial class RequirementsFileReader
 
     private bool IsLinkTargetInsideRoot(string fullPath)
     {
-        FileSystemInfo? target = new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true);
-        return target is null || IsInsideRoot(Path.GetFullPath(target.FullName));
+        try
+        {
+            FileSystemInfo? target = new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true);
+            return target is null || IsInsideRoot(Path.GetFullPath(target.FullName));
+        }
+        catch (IOException)
+        {
+            // A link loop or a dangling link: not a file we can vouch for.
+            return false;
+        }
     }
 }
