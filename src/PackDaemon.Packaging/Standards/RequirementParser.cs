@@ -23,6 +23,11 @@ internal sealed partial class RequirementParser
 
     public Requirement? Parse()
     {
+        if (!CheckNoLineBreaks())
+        {
+            return null;
+        }
+
         SkipWhitespace();
         int nameStart = _pos;
         while (_pos < _text.Length && ProjectName.IsNameCharacter(_text[_pos]))
@@ -89,6 +94,57 @@ internal sealed partial class RequirementParser
         }
 
         return new Requirement(name, extras, specifier, null, marker);
+    }
+
+    /// <summary>Reads a bare specifier set (as in <c>Requires-Python</c>): no parentheses, no name.</summary>
+    public string? ParseSpecifiersOnly()
+    {
+        if (!CheckNoLineBreaks())
+        {
+            return null;
+        }
+
+        SkipWhitespace();
+        if (_pos == _text.Length)
+        {
+            return string.Empty;
+        }
+
+        if (Peek() == '(')
+        {
+            return FailText(_pos, "parentheses are not allowed here; write the specifiers alone, such as '>=3.9'");
+        }
+
+        string? specifiers = ParseSpecifierSet();
+        SkipWhitespace();
+        if (specifiers is not null && _pos < _text.Length)
+        {
+            return FailText(_pos, $"unexpected '{_text[_pos]}'; expected ',' and another specifier, or the end");
+        }
+
+        return specifiers;
+    }
+
+    /// <summary>Reads a marker alone (the part after <c>;</c>).</summary>
+    public string? ParseMarkerOnly() => CheckNoLineBreaks() ? ParseMarker() : null;
+
+    /// <summary>
+    /// Control characters and line breaks are never valid, and letting one through into a quoted marker value, a URL or
+    /// an arbitrary '===' version would inject a header line into METADATA.
+    /// </summary>
+    private bool CheckNoLineBreaks()
+    {
+        for (int i = 0; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if ((char.IsControl(c) && c != '\t') || c is '\u2028' or '\u2029')
+            {
+                FailText(i, $"control character or line break (U+{(int)c:X4}) is not allowed in a requirement");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool ParseExtras(List<string> extras)
