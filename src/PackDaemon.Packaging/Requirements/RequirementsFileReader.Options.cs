@@ -10,17 +10,28 @@ internal sealed partial class RequirementsFileReader
         (string option, int offset) = tokens[0];
         string name = option;
         string? value = tokens.Count > 1 ? tokens[1].Token : null;
+        int consumed = tokens.Count > 1 ? 2 : 1;
         int equals = option.IndexOf('=', StringComparison.Ordinal);
         if (option.StartsWith("--", StringComparison.Ordinal) && equals > 0)
         {
             name = option[..equals];
             value = option[(equals + 1)..];
+            consumed = 1;
         }
         else if (!option.StartsWith("--", StringComparison.Ordinal) && option.Length > 2)
         {
             // Short options take their value attached too: "-rbase.txt".
             name = option[..2];
             value = option[2..];
+            consumed = 1;
+        }
+
+        if (name is "-r" or "--requirement" && tokens.Count > consumed)
+        {
+            Error(DiagnosticCodes.RequirementsUnsupportedOption, display, line, tokens[consumed].Offset,
+                $"'{tokens[consumed].Token}' follows the include; a '-r' line names exactly one file.",
+                "Put each include on its own line.");
+            return;
         }
 
         switch (name)

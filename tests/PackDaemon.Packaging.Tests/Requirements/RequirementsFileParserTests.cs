@@ -172,6 +172,9 @@ public sealed class RequirementsFileParserTests : IDisposable
     [InlineData("--use-pep517", DiagnosticCodes.RequirementsUnsupportedOption, 1)]
     [InlineData("pkg==${VERSION}", DiagnosticCodes.RequirementsEnvironmentVariable, 6)]
     [InlineData("pkg=1.0", DiagnosticCodes.InvalidRequirement, 4)]
+    [InlineData("-r base.txt extra.txt", DiagnosticCodes.RequirementsUnsupportedOption, 13)]
+    [InlineData("-r https://example.org/requirements.txt", DiagnosticCodes.RequirementsIncludeOutsideRoot, 1)]
+    [InlineData("-r", DiagnosticCodes.RequirementsUnsupportedOption, 1)]
     [InlineData("pkg; os_name >= 'posix'", DiagnosticCodes.InvalidRequirement, 14)]
     public void Parse_RefusedLine_ReportsFileLineColumnAndFix(string line, string code, int column)
     {
