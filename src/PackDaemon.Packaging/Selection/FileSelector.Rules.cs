@@ -131,7 +131,7 @@ public static partial class FileSelector
                 path = path[2..];
             }
 
-            required.Add(path.Normalize(System.Text.NormalizationForm.FormC));
+            required.Add(Nfc.Normalize(path));
         }
 
         return required;

@@ -90,7 +90,7 @@ public static partial class FileSelector
         }
 
         path = path.TrimEnd('/');
-        return path.Normalize(System.Text.NormalizationForm.FormC);
+        return Nfc.Normalize(path);
     }
 
     private static bool IsExecutable(string fullPath)

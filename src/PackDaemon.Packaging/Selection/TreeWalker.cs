@@ -1,5 +1,4 @@
 using System.IO.Enumeration;
-using System.Text;
 using PackDaemon.Packaging.Diagnostics;
 
 namespace PackDaemon.Packaging.Selection;
@@ -158,7 +157,7 @@ internal sealed class TreeWalker
 
     private void VisitEntry(string fullDir, string relPrefix, IgnoreStack? stack, IgnoreVerdict? ignoredFolder, Entry entry)
     {
-        string name = NormalizeName(entry.Name);
+        string name = Nfc.Normalize(entry.Name);
         string relPath = relPrefix + name;
         string fullPath = Path.Join(fullDir, entry.Name);
         bool isDirectory = entry.IsDirectory;
@@ -292,19 +291,6 @@ internal sealed class TreeWalker
         }
 
         return false;
-    }
-
-    private static string NormalizeName(string name)
-    {
-        foreach (char c in name)
-        {
-            if (c >= 0x80)
-            {
-                return name.IsNormalized(NormalizationForm.FormC) ? name : name.Normalize(NormalizationForm.FormC);
-            }
-        }
-
-        return name;
     }
 
     private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc);
