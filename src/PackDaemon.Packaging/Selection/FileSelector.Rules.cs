@@ -167,7 +167,9 @@ public static partial class FileSelector
             }
 
             var target = new FileInfo(realTarget);
-            var walked = new WalkedFile(path, full, target.Length, target.LastWriteTimeUtc, default, null);
+            var walked = new WalkedFile(path, full, target.Length, target.LastWriteTimeUtc,
+                !OperatingSystem.IsWindows() && (target.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0,
+                default, null);
             string reason = $"required in the sdist, although {because}";
             verdicts.Add(new FileVerdict(walked, false, $"outside any package: {because}", null, true, reason));
         }

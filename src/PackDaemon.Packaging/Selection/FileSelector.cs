@@ -24,7 +24,7 @@ public static partial class FileSelector
             }
 
             var file = verdict.File;
-            var source = new SourceFile(file.RelativePath, file.FullPath, file.Size, file.LastWriteUtc, IsExecutable(file.FullPath));
+            var source = new SourceFile(file.RelativePath, file.FullPath, file.Size, file.LastWriteUtc, file.IsExecutable);
             if (verdict.InWheel)
             {
                 wheel.Add(new SelectedFile(verdict.WheelPath!, source, verdict.WheelReason));
@@ -91,23 +91,6 @@ public static partial class FileSelector
 
         path = path.TrimEnd('/');
         return Nfc.Normalize(path);
-    }
-
-    private static bool IsExecutable(string fullPath)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return false;
-        }
-
-        try
-        {
-            return (File.GetUnixFileMode(fullPath) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     private static void ReportCaseCollisions(List<SelectedFile> files, string artifact, DiagnosticBag diagnostics)

@@ -18,6 +18,8 @@ internal sealed class TreeWalker
         ReturnSpecialDirectories = false,
     };
 
+    private const UnixFileMode ExecuteBits = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
     private readonly string _root;
     private readonly string _realRoot;
     private readonly IReadOnlyList<string> _includePrefixes;
@@ -111,12 +113,7 @@ internal sealed class TreeWalker
         List<Entry> entries;
         try
         {
-            entries = [.. new FileSystemEnumerable<Entry>(fullDir, static (ref FileSystemEntry e) => new Entry(
-                e.FileName.ToString(),
-                e.IsDirectory,
-                (e.Attributes & FileAttributes.ReparsePoint) != 0,
-                e.Length,
-                e.LastWriteTimeUtc.UtcDateTime), s_options)];
+            entries = [.. new FileSystemEnumerable<Entry>(fullDir, static (ref FileSystemEntry e) => ToEntry(ref e), s_options)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -227,6 +224,7 @@ internal sealed class TreeWalker
         var fileVerdict = ignoredFolder ?? IgnoreStack.Evaluate(stack, relPath, isDirectory: false);
         long size = entry.Length;
         DateTime mtime = entry.LastWriteUtc;
+        bool executable = entry.IsExecutable;
         if (excluded is null && linkProblem is not null)
         {
             excluded = linkProblem;
@@ -240,9 +238,10 @@ internal sealed class TreeWalker
             var target = new FileInfo(linkTarget);
             size = target.Length;
             mtime = target.LastWriteTimeUtc;
+            executable = !OperatingSystem.IsWindows() && (target.UnixFileMode & ExecuteBits) != 0;
         }
 
-        Files.Add(new WalkedFile(relPath, fullPath, size, mtime, fileVerdict, excluded));
+        Files.Add(new WalkedFile(relPath, fullPath, size, mtime, executable, fileVerdict, excluded));
     }
 
     private void ReportLink(string relPath, string? target, string problem)
@@ -293,5 +292,25 @@ internal sealed class TreeWalker
         return false;
     }
 
-    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc);
+    private static Entry ToEntry(ref FileSystemEntry e)
+    {
+        bool isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
+        if (e.IsDirectory)
+        {
+            return new Entry(e.FileName.ToString(), true, isLink, 0, default, false);
+        }
+
+        // The entry already holds the stat the enumerator made for the size and time; a FileInfo built from it copies
+        // that status, so reading the mode costs no second stat per file (File.GetUnixFileMode would make one: measured
+        // on 20,000 files, enumerating plus GetUnixFileMode alone cost ~130 ms of CPU, close to the whole selection).
+        bool executable = false;
+        if (!OperatingSystem.IsWindows() && !isLink)
+        {
+            executable = (e.ToFileSystemInfo().UnixFileMode & ExecuteBits) != 0;
+        }
+
+        return new Entry(e.FileName.ToString(), false, isLink, e.Length, e.LastWriteTimeUtc.UtcDateTime, executable);
+    }
+
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc, bool IsExecutable);
 }

@@ -7,5 +7,6 @@ internal sealed record WalkedFile(
     string FullPath,
     long Size,
     DateTime LastWriteUtc,
+    bool IsExecutable,
     IgnoreVerdict Ignore,
     string? ExcludedReason);

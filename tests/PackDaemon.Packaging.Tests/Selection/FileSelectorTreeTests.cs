@@ -164,6 +164,7 @@ public sealed class FileSelectorTreeTests : IDisposable
         watch.Stop();
 
         Assert.Equal(18_001, selection.Wheel.Count);
-        Assert.True(watch.ElapsedMilliseconds < 2_000, $"took {watch.ElapsedMilliseconds} ms");
+        // A loose bound: CI machines are shared; it catches a quadratic walk, not a few percent.
+        Assert.True(watch.ElapsedMilliseconds < 10_000, $"took {watch.ElapsedMilliseconds} ms");
     }
 }
