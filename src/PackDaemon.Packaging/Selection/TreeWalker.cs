@@ -195,7 +195,7 @@ internal sealed class TreeWalker
 
             if (childIgnored is not null && !MayHoldIncludedFiles(relPath))
             {
-                Pruned.Add(new PrunedFolder(relPath, childIgnored.Value.Describe()));
+                Pruned.Add(new PrunedFolder(relPath, (childIgnored.Value with { ViaFolder = null }).Describe()));
                 return;
             }
 

@@ -100,4 +100,39 @@ public sealed class FileSelectorExplainTests : IDisposable
         Assert.False(e.InSdist);
         Assert.StartsWith("not found", e.SdistReason, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Explain_ReIncludeUnderIgnoredFolder_NamesTheFolderRule()
+    {
+        using var tree = new TempTree();
+        tree.Files("app/__init__.py", "logs/keep.log").File(".gitignore", "logs/\n!logs/keep.log\n");
+
+        var e = FileSelector.Explain(tree.Options(), "logs/keep.log");
+
+        Assert.False(e.InSdist);
+        Assert.Equal("ignored by .gitignore:1 ('logs/') (folder logs/)", e.SdistReason);
+    }
+
+    [Fact]
+    public void Explain_RuleFromRepositoryAboveProject_ShowsRelativeIgnoreFile()
+    {
+        using var tree = new TempTree();
+        tree.File(".git/HEAD", "ref: refs/heads/main\n").File(".gitignore", "*.env\n").Files("svc/app/__init__.py", "svc/prod.env");
+
+        var e = FileSelector.Explain(tree.Options(root: Path.Join(tree.Root, "svc")), "prod.env");
+
+        Assert.Equal("ignored by ../.gitignore:1 ('*.env')", e.SdistReason);
+    }
+
+    [Fact]
+    public void Explain_IncludedDespiteIgnore_NamesBothRules()
+    {
+        using var tree = new TempTree();
+        tree.Files("app/__init__.py", "app/static/dist/app.js").File(".gitignore", "dist/\n");
+
+        var e = FileSelector.Explain(tree.Options(include: ["app/static/dist/**"]), "app/static/dist/app.js");
+
+        Assert.True(e.InWheel);
+        Assert.Equal("app/static/dist/app.js", e.WheelArchivePath);
+        Assert.Equal("included by [tool.packd] include 'app/static/dist/**', although inside folder app/static/dist/ ignored by .gitignore:1 ('dist/')", e.SdistReason);
+    }
 }
