@@ -7,9 +7,14 @@ namespace PackDaemon.Packaging.Selection;
 /// </summary>
 internal static class Wildmatch
 {
-    public static bool IsMatch(string pattern, ReadOnlySpan<char> text) => Match(pattern, 0, text, 0);
+    // Like git, a failed sub-match says how far the failure reaches, which keeps backtracking polynomial:
+    // when the text ran out, no later start of an enclosing star can succeed either (AbortAll); when a single star
+    // hit a '/', only an enclosing '**' may still move on (AbortToDoubleStar).
+    private const int NoMatch = 0, Matched = 1, AbortAll = 2, AbortToDoubleStar = 3;
 
-    private static bool Match(string p, int pi, ReadOnlySpan<char> t, int ti)
+    public static bool IsMatch(string pattern, ReadOnlySpan<char> text) => Match(pattern, 0, text, 0) == Matched;
+
+    private static int Match(string p, int pi, ReadOnlySpan<char> t, int ti)
     {
         while (pi < p.Length)
         {
@@ -23,9 +28,14 @@ internal static class Wildmatch
                         c = p[pi];
                     }
 
-                    if (ti >= t.Length || t[ti] != c)
+                    if (ti >= t.Length)
                     {
-                        return false;
+                        return AbortAll;
+                    }
+
+                    if (t[ti] != c)
+                    {
+                        return NoMatch;
                     }
 
                     pi++;
@@ -33,9 +43,14 @@ internal static class Wildmatch
                     break;
 
                 case '?':
-                    if (ti >= t.Length || t[ti] == '/')
+                    if (ti >= t.Length)
                     {
-                        return false;
+                        return AbortAll;
+                    }
+
+                    if (t[ti] == '/')
+                    {
+                        return NoMatch;
                     }
 
                     pi++;
@@ -43,9 +58,14 @@ internal static class Wildmatch
                     break;
 
                 case '[':
-                    if (ti >= t.Length || t[ti] == '/')
+                    if (ti >= t.Length)
                     {
-                        return false;
+                        return AbortAll;
+                    }
+
+                    if (t[ti] == '/')
+                    {
+                        return NoMatch;
                     }
 
                     int classEnd = MatchClass(p, pi, t[ti], out bool classMatched);
@@ -54,7 +74,7 @@ internal static class Wildmatch
                         // An unterminated class is a literal '['.
                         if (t[ti] != '[')
                         {
-                            return false;
+                            return NoMatch;
                         }
 
                         pi++;
@@ -63,7 +83,7 @@ internal static class Wildmatch
                     {
                         if (!classMatched)
                         {
-                            return false;
+                            return NoMatch;
                         }
 
                         pi = classEnd;
@@ -76,9 +96,14 @@ internal static class Wildmatch
                     return MatchStar(p, pi, t, ti);
 
                 default:
-                    if (ti >= t.Length || t[ti] != c)
+                    if (ti >= t.Length)
                     {
-                        return false;
+                        return AbortAll;
+                    }
+
+                    if (t[ti] != c)
+                    {
+                        return NoMatch;
                     }
 
                     pi++;
@@ -87,10 +112,10 @@ internal static class Wildmatch
             }
         }
 
-        return ti == t.Length;
+        return ti == t.Length ? Matched : NoMatch;
     }
 
-    private static bool MatchStar(string p, int pi, ReadOnlySpan<char> t, int ti)
+    private static int MatchStar(string p, int pi, ReadOnlySpan<char> t, int ti)
     {
         int start = pi;
         while (pi < p.Length && p[pi] == '*')
@@ -107,46 +132,52 @@ internal static class Wildmatch
             if (pi == p.Length)
             {
                 // "x/**" or "**": everything below.
-                return true;
+                return Matched;
             }
 
             // "**/": zero or more whole folders.
             int rest = pi + 1;
-            if (Match(p, rest, t, ti))
+            int result = Match(p, rest, t, ti);
+            if (result is Matched or AbortAll)
             {
-                return true;
+                return result;
             }
 
             for (int i = ti; i < t.Length; i++)
             {
-                if (t[i] == '/' && Match(p, rest, t, i + 1))
+                if (t[i] == '/')
                 {
-                    return true;
+                    result = Match(p, rest, t, i + 1);
+                    if (result is Matched or AbortAll)
+                    {
+                        return result;
+                    }
                 }
             }
 
-            return false;
+            return NoMatch;
         }
 
         if (pi == p.Length)
         {
-            return t[ti..].IndexOf('/') < 0;
+            return t[ti..].IndexOf('/') < 0 ? Matched : NoMatch;
         }
 
         for (int i = ti; i <= t.Length; i++)
         {
-            if (Match(p, pi, t, i))
+            int result = Match(p, pi, t, i);
+            if (result != NoMatch)
             {
-                return true;
+                return result;
             }
 
             if (i < t.Length && t[i] == '/')
             {
-                return false;
+                return AbortToDoubleStar;
             }
         }
 
-        return false;
+        return AbortAll;
     }
 
     /// <summary>Returns the index after the closing bracket, or -1 when the class is not terminated.</summary>

@@ -35,4 +35,24 @@ public sealed class WildmatchTests
     [InlineData("[ab", "[ab", true)]
     public void IsMatch_GitWildmatchExamples_MatchesLikeGit(string pattern, string text, bool expected)
         => Assert.Equal(expected, Wildmatch.IsMatch(pattern, text));
+    [Fact]
+    public void IsMatch_ManyStarsAgainstLongName_FailsWithoutExponentialBacktracking()
+    {
+        string text = new('a', 200);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        bool matched = Wildmatch.IsMatch("*a*a*a*a*a*a*a*a*a*a*b", text);
+
+        Assert.False(matched);
+        Assert.True(watch.ElapsedMilliseconds < 1_000, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.True(Wildmatch.IsMatch("*a*a*a*a*a*a*a*a*a*a*b", text + "b"));
+    }
+
+    [Theory]
+    [InlineData("**/a/**/b", "x/a/y/b", true)]
+    [InlineData("**/a/**/b", "x/ay/b", false)]
+    [InlineData("a/*/c", "a/b/x/c", false)]
+    [InlineData("*/b", "a/b", true)]
+    public void IsMatch_StarsAcrossFolders_RespectSlashes(string pattern, string text, bool expected)
+        => Assert.Equal(expected, Wildmatch.IsMatch(pattern, text));
 }
