@@ -6,9 +6,106 @@ namespace PackDaemon.Packaging.Selection;
 /// Walks the project tree once and decides each file's fate for the wheel and the sdist: always-excluded folders,
 /// ignore files at every depth, config globs, package discovery, and the symlink boundary.
 /// </summary>
-public static class FileSelector
+public static partial class FileSelector
 {
-    public static FileSelection Select(SelectionOptions options, DiagnosticBag diagnostics) => throw new NotImplementedException();
+    public static FileSelection Select(SelectionOptions options, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(diagnostics);
 
-    public static FileExplanation Explain(SelectionOptions options, string relativePath) => throw new NotImplementedException();
+        var run = Evaluate(options, diagnostics);
+        var wheel = new List<SelectedFile>();
+        var sdist = new List<SelectedFile>();
+        foreach (var verdict in run.Verdicts)
+        {
+            if (!verdict.InWheel && !verdict.InSdist)
+            {
+                continue;
+            }
+
+            var file = verdict.File;
+            var source = new SourceFile(file.RelativePath, file.FullPath, file.Size, file.LastWriteUtc, file.IsExecutable);
+            if (verdict.InWheel)
+            {
+                wheel.Add(new SelectedFile(verdict.WheelPath!, source, verdict.WheelReason));
+            }
+
+            if (verdict.InSdist)
+            {
+                sdist.Add(new SelectedFile(file.RelativePath, source, verdict.SdistReason));
+            }
+        }
+
+        wheel.Sort(static (a, b) => string.CompareOrdinal(a.ArchivePath, b.ArchivePath));
+        sdist.Sort(static (a, b) => string.CompareOrdinal(a.ArchivePath, b.ArchivePath));
+        ReportCaseCollisions(wheel, "wheel", diagnostics);
+        ReportCaseCollisions(sdist, "sdist", diagnostics);
+
+        var packages = new List<string>(run.Packages.Count);
+        foreach (var package in run.Packages)
+        {
+            packages.Add(package.DisplayName);
+        }
+
+        return new FileSelection(wheel, sdist, packages);
+    }
+
+    public static FileExplanation Explain(SelectionOptions options, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(relativePath);
+
+        string path = NormalizeQuery(relativePath);
+        var run = Evaluate(options, new DiagnosticBag());
+        foreach (var verdict in run.Verdicts)
+        {
+            if (string.Equals(verdict.File.RelativePath, path, StringComparison.Ordinal))
+            {
+                return new FileExplanation(path, verdict.InWheel, verdict.WheelReason, verdict.WheelPath, verdict.InSdist, verdict.SdistReason);
+            }
+        }
+
+        foreach (var pruned in run.Pruned)
+        {
+            if (string.Equals(pruned.RelativePath, path, StringComparison.Ordinal)
+                || (path.StartsWith(pruned.RelativePath, StringComparison.Ordinal) && path[pruned.RelativePath.Length] == '/'))
+            {
+                string reason = string.Equals(pruned.RelativePath, path, StringComparison.Ordinal)
+                    ? pruned.Reason
+                    : $"{pruned.Reason} (folder {pruned.RelativePath}/)";
+                return new FileExplanation(path, false, reason, null, false, reason);
+            }
+        }
+
+        const string Missing = "not found: no such file in the project tree";
+        return new FileExplanation(path, false, Missing, null, false, Missing);
+    }
+
+    private static string NormalizeQuery(string relativePath)
+    {
+        string path = relativePath.Replace('\\', '/').Trim();
+        while (path.StartsWith("./", StringComparison.Ordinal))
+        {
+            path = path[2..];
+        }
+
+        path = path.TrimEnd('/');
+        return Nfc.Normalize(path);
+    }
+
+    private static void ReportCaseCollisions(List<SelectedFile> files, string artifact, DiagnosticBag diagnostics)
+    {
+        var seen = new Dictionary<string, string>(files.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+        {
+            if (!seen.TryAdd(file.ArchivePath, file.ArchivePath))
+            {
+                string first = seen[file.ArchivePath];
+                diagnostics.Error(DiagnosticCodes.CaseCollision,
+                    $"The {artifact} paths '{first}' and '{file.ArchivePath}' differ only by case; installing on a case-insensitive file system (Windows, macOS) would overwrite one with the other.",
+                    file.Source.RelativePath,
+                    fix: "Rename one of the two files, or exclude one of them in [tool.packd] exclude.");
+            }
+        }
+    }
 }

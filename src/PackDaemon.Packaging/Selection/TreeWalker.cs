@@ -1,0 +1,316 @@
+using System.IO.Enumeration;
+using PackDaemon.Packaging.Diagnostics;
+
+namespace PackDaemon.Packaging.Selection;
+
+/// <summary>
+/// One sorted walk of the project tree. Applies what the tree alone decides (always-excluded names, ignore files,
+/// the symlink boundary) and records every file met and every folder not entered, with the reason.
+/// Not thread-safe: one instance per walk.
+/// </summary>
+internal sealed class TreeWalker
+{
+    private static readonly EnumerationOptions s_options = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    private const UnixFileMode ExecuteBits = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    private readonly string _root;
+    private readonly string _realRoot;
+    private readonly IReadOnlyList<string> _includePrefixes;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<string> _realAncestors = [];
+
+    private TreeWalker(string root, string realRoot, IReadOnlyList<string> includePrefixes, DiagnosticBag diagnostics)
+    {
+        _root = root;
+        _realRoot = realRoot;
+        _includePrefixes = includePrefixes;
+        _diagnostics = diagnostics;
+    }
+
+    public List<WalkedFile> Files { get; } = [];
+
+    public List<PrunedFolder> Pruned { get; } = [];
+
+    /// <param name="includePrefixes">Literal folder prefixes (with a trailing <c>/</c>, or empty for "anywhere") of the include
+    /// globs: ignored folders on their way are still entered so the globs can pull files out of them.</param>
+    public static TreeWalker Walk(string projectRoot, IReadOnlyList<string> includePrefixes, DiagnosticBag diagnostics)
+    {
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(projectRoot));
+        string realRoot = PathReal.Resolve(root) ?? root;
+        var walker = new TreeWalker(root, realRoot, includePrefixes, diagnostics);
+        var stack = walker.LoadOuterIgnoreFiles();
+        walker.WalkFolder(root, string.Empty, realRoot, stack, null);
+        return walker;
+    }
+
+    private IgnoreStack? LoadOuterIgnoreFiles()
+    {
+        var repository = GitRepository.Find(_root);
+        if (repository is null)
+        {
+            return null;
+        }
+
+        IgnoreStack? stack = null;
+        string repoRoot = Path.TrimEndingDirectorySeparator(repository.WorkTreeRoot);
+        if (repository.InfoExcludePath is { } exclude)
+        {
+            string prefix = ProjectPrefixBelow(repoRoot);
+            stack = TryPush(stack, exclude, Display(exclude), string.Empty, prefix);
+        }
+
+        // The .gitignore files from the repository root down to (not including) the project root.
+        if (!string.Equals(repoRoot, _root, StringComparison.Ordinal))
+        {
+            string relative = Path.GetRelativePath(repoRoot, _root);
+            string dir = repoRoot;
+            foreach (string part in relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                string file = Path.Join(dir, ".gitignore");
+                if (File.Exists(file))
+                {
+                    stack = TryPush(stack, file, Display(file), string.Empty, ProjectPrefixBelow(dir));
+                }
+
+                dir = Path.Join(dir, part);
+            }
+        }
+
+        return stack;
+    }
+
+    private string ProjectPrefixBelow(string folder)
+    {
+        string relative = Path.GetRelativePath(folder, _root).Replace(Path.DirectorySeparatorChar, '/');
+        return relative == "." ? string.Empty : relative + "/";
+    }
+
+    private string Display(string fullPath) => Path.GetRelativePath(_root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+
+    private IgnoreStack? TryPush(IgnoreStack? stack, string fullPath, string display, string projectBase, string outerPrefix)
+    {
+        try
+        {
+            return IgnoreStack.Push(stack, GitIgnoreFile.Load(fullPath, display, projectBase, outerPrefix));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Warning(DiagnosticCodes.SelectionReadFailed, $"Cannot read the ignore file: {ex.Message}", display,
+                fix: "Make the file readable; until then its rules are not applied.");
+            return stack;
+        }
+    }
+
+    private void WalkFolder(string fullDir, string relPrefix, string realDir, IgnoreStack? stack, IgnoreVerdict? ignoredFolder)
+    {
+        List<Entry> entries;
+        try
+        {
+            entries = [.. new FileSystemEnumerable<Entry>(fullDir, static (ref FileSystemEntry e) => ToEntry(ref e), s_options)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Warning(DiagnosticCodes.SelectionReadFailed, $"Cannot list the folder: {ex.Message}",
+                relPrefix.Length == 0 ? "." : relPrefix, fix: "Make the folder readable or exclude it.");
+            return;
+        }
+
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+
+        if (relPrefix.Length > 0 && entries.Exists(static e => !e.IsDirectory && e.Name == "pyvenv.cfg"))
+        {
+            Pruned.Add(new PrunedFolder(relPrefix[..^1], "always excluded: virtual environment (holds pyvenv.cfg)"));
+            return;
+        }
+
+        _realAncestors.Add(realDir);
+        if (ignoredFolder is null)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Name == ".gitignore" && !entry.IsDirectory)
+                {
+                    string display = relPrefix + ".gitignore";
+                    stack = TryPush(stack, Path.Join(fullDir, ".gitignore"), display, relPrefix, string.Empty);
+                    break;
+                }
+            }
+        }
+
+        foreach (var entry in entries)
+        {
+            VisitEntry(fullDir, relPrefix, stack, ignoredFolder, entry);
+        }
+
+        _realAncestors.RemoveAt(_realAncestors.Count - 1);
+    }
+
+    private void VisitEntry(string fullDir, string relPrefix, IgnoreStack? stack, IgnoreVerdict? ignoredFolder, Entry entry)
+    {
+        string name = Nfc.Normalize(entry.Name);
+        string relPath = relPrefix + name;
+        string fullPath = Path.Join(fullDir, entry.Name);
+        bool isDirectory = entry.IsDirectory;
+        string? linkTarget = null;
+        string? linkProblem = null;
+
+        if (entry.IsLink)
+        {
+            linkTarget = PathReal.Resolve(fullPath);
+            if (linkTarget is null)
+            {
+                linkProblem = $"dangling symlink to {new FileInfo(fullPath).LinkTarget ?? "?"}";
+            }
+            else
+            {
+                isDirectory = Directory.Exists(linkTarget);
+                if (!PathReal.IsUnder(linkTarget, _realRoot))
+                {
+                    linkProblem = $"symlink to {linkTarget} points outside the project root";
+                }
+            }
+        }
+
+        if (isDirectory)
+        {
+            if (AlwaysExcluded.FolderReason(name, relPrefix.Length == 0) is { } folderReason)
+            {
+                Pruned.Add(new PrunedFolder(relPath, folderReason));
+                return;
+            }
+
+            var verdict = ignoredFolder ?? IgnoreStack.Evaluate(stack, relPath, isDirectory: true);
+            IgnoreVerdict? childIgnored = ignoredFolder;
+            if (ignoredFolder is null && verdict.IsIgnored)
+            {
+                childIgnored = verdict.UnderFolder(relPath);
+            }
+
+            if (childIgnored is not null && !MayHoldIncludedFiles(relPath))
+            {
+                Pruned.Add(new PrunedFolder(relPath, (childIgnored.Value with { ViaFolder = null }).Describe()));
+                return;
+            }
+
+            if (linkProblem is not null)
+            {
+                ReportLink(relPath, linkTarget, linkProblem);
+                Pruned.Add(new PrunedFolder(relPath, linkProblem));
+                return;
+            }
+
+            string realChild = linkTarget ?? Path.Join(_realAncestors[^1], entry.Name);
+            if (linkTarget is not null && IsCycle(linkTarget))
+            {
+                string reason = $"symlink cycle: {relPath} points back to its own ancestor {linkTarget}";
+                _diagnostics.Warning(DiagnosticCodes.SymlinkCycle, $"The folder symlink {relPath} leads to {linkTarget}, one of its own ancestors; packd does not follow it.",
+                    relPath, fix: "Remove the link or exclude it; the files are already packaged through the real folder.");
+                Pruned.Add(new PrunedFolder(relPath, reason));
+                return;
+            }
+
+            WalkFolder(fullPath, relPath + "/", realChild, stack, childIgnored);
+            return;
+        }
+
+        string? excluded = AlwaysExcluded.FileReason(name);
+        var fileVerdict = ignoredFolder ?? IgnoreStack.Evaluate(stack, relPath, isDirectory: false);
+        long size = entry.Length;
+        DateTime mtime = entry.LastWriteUtc;
+        bool executable = entry.IsExecutable;
+        if (excluded is null && linkProblem is not null)
+        {
+            excluded = linkProblem;
+            if (!fileVerdict.IsIgnored || MayHoldIncludedFiles(relPath))
+            {
+                ReportLink(relPath, linkTarget, linkProblem);
+            }
+        }
+        else if (excluded is null && linkTarget is not null)
+        {
+            var target = new FileInfo(linkTarget);
+            size = target.Length;
+            mtime = target.LastWriteTimeUtc;
+            executable = !OperatingSystem.IsWindows() && (target.UnixFileMode & ExecuteBits) != 0;
+        }
+
+        Files.Add(new WalkedFile(relPath, fullPath, size, mtime, executable, fileVerdict, excluded));
+    }
+
+    private void ReportLink(string relPath, string? target, string problem)
+    {
+        if (target is null)
+        {
+            _diagnostics.Warning(DiagnosticCodes.SymlinkDangling, $"The symlink {relPath} is a {problem}; it is left out.", relPath,
+                fix: "Fix or remove the link, or exclude it in [tool.packd] exclude.");
+        }
+        else
+        {
+            _diagnostics.Warning(DiagnosticCodes.SymlinkOutsideRoot, $"The symlink {relPath} points to {target}, outside the project root; packd never follows it into an artifact.",
+                relPath, fix: "Copy the file into the project, or exclude the link in [tool.packd] exclude.");
+        }
+    }
+
+    private bool IsCycle(string target)
+    {
+        foreach (string ancestor in _realAncestors)
+        {
+            if (string.Equals(ancestor, target, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return PathReal.IsUnder(_realAncestors[^1], target);
+    }
+
+    private bool MayHoldIncludedFiles(string relPath)
+    {
+        foreach (string prefix in _includePrefixes)
+        {
+            if (prefix.Length == 0)
+            {
+                return true;
+            }
+
+            // The prefix lies inside this folder, or this folder inside the prefix.
+            if (prefix.Length > relPath.Length
+                ? prefix.StartsWith(relPath, StringComparison.Ordinal) && prefix[relPath.Length] == '/'
+                : relPath.StartsWith(prefix, StringComparison.Ordinal) || relPath + "/" == prefix)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Entry ToEntry(ref FileSystemEntry e)
+    {
+        bool isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
+        if (e.IsDirectory)
+        {
+            return new Entry(e.FileName.ToString(), true, isLink, 0, default, false);
+        }
+
+        // The entry already holds the stat the enumerator made for the size and time; a FileInfo built from it copies
+        // that status, so reading the mode costs no second stat per file (File.GetUnixFileMode would make one: measured
+        // on 20,000 files, enumerating plus GetUnixFileMode alone cost ~130 ms of CPU, close to the whole selection).
+        bool executable = false;
+        if (!OperatingSystem.IsWindows() && !isLink)
+        {
+            executable = (e.ToFileSystemInfo().UnixFileMode & ExecuteBits) != 0;
+        }
+
+        return new Entry(e.FileName.ToString(), false, isLink, e.Length, e.LastWriteTimeUtc.UtcDateTime, executable);
+    }
+
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc, bool IsExecutable);
+}
