@@ -1,1 +1,3 @@
-return 0;
+using PackDaemon.Cli;
+
+return PackdCommandLine.Run(args, Console.Out, Console.Error);

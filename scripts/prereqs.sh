@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the tests and the benchmark need, once: Debian's Python tools (PyPI is not reachable here).
+# Idempotent: packages already present are not touched, and apt-get runs only when something is missing.
+set -euo pipefail
+
+debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools)
+missing=()
+for p in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "prereqs: missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "prereqs: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "prereqs: the .NET SDK (see global.json) is required" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "prereqs: python3 is required" >&2; exit 1; }

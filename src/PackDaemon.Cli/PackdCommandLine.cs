@@ -1,0 +1,32 @@
+using System.CommandLine;
+using PackDaemon.Cli.Commands;
+
+namespace PackDaemon.Cli;
+
+/// <summary>The composition root of <c>packd</c>: the command tree, and parse errors mapped to exit code 2.</summary>
+internal static class PackdCommandLine
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("packd: fast, reproducible wheels and sdists for Python web apps.")
+        {
+            BuildCommand.Create(stdout, stderr),
+            CheckCommand.Create(stdout, stderr),
+            ExplainCommand.Create(stdout, stderr),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"packd: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'packd --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

@@ -1,0 +1,6 @@
+namespace PackDaemon.Engine.Building;
+
+/// <summary>One artifact written (or, for a check, that would be written).</summary>
+/// <param name="Kind"><c>wheel</c> or <c>sdist</c>.</param>
+/// <param name="Sha256">Lowercase hex digest of the artifact file.</param>
+public sealed record ArtifactInfo(string Kind, string Path, long Size, int Entries, string Sha256, long Milliseconds);

@@ -1,0 +1,12 @@
+using PackDaemon.Packaging.Diagnostics;
+
+namespace PackDaemon.Engine.Building;
+
+/// <summary>The outcome of a build as a value: failures are diagnostics, never exceptions, so a caller (the CLI now,
+/// the daemon later) reports them and carries on.</summary>
+public sealed record BuildResult(
+    bool Succeeded,
+    IReadOnlyList<ArtifactInfo> Artifacts,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<string> Packages,
+    PhaseTimings Timings);

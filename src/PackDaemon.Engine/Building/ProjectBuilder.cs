@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using PackDaemon.Packaging.Archives;
+using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Projects;
+using PackDaemon.Packaging.Selection;
+
+namespace PackDaemon.Engine.Building;
+
+/// <summary>
+/// One build of a project, start to finish: load the configuration, select files, read/scan/hash/compress them in
+/// parallel, assemble the artifacts in memory, and only when nothing reported an error, rename them into place.
+/// A build with errors writes nothing, so the last good artifacts stay on disk.
+/// </summary>
+public static class ProjectBuilder
+{
+    public static BuildResult Build(BuildRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var total = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var phase = Stopwatch.StartNew();
+
+        var project = ProjectLoader.Load(request.ProjectRoot, diagnostics);
+        var loadMs = Lap(phase);
+        if (project is null || diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, new PhaseTimings(loadMs, 0, 0, 0, 0, total.ElapsedMilliseconds));
+        }
+
+        var selection = FileSelector.Select(project.Selection, diagnostics);
+        var selectMs = Lap(phase);
+        if (diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, new PhaseTimings(loadMs, selectMs, 0, 0, 0, total.ElapsedMilliseconds));
+        }
+
+        var wheelSources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in selection.Wheel)
+        {
+            wheelSources.Add(file.Source.RelativePath);
+        }
+
+        var toLoad = FilesToLoad(request, project, selection);
+        var guard = new SecretsGuard(project.Selection.SecretsAllow);
+        var contents = ContentLoader.Load(toLoad, request.Wheel ? wheelSources : new HashSet<string>(), guard, diagnostics);
+        ReportSecrets(request, selection, contents, guard, diagnostics);
+        var readMs = Lap(phase);
+        if (diagnostics.HasErrors)
+        {
+            return Failed(diagnostics, new PhaseTimings(loadMs, selectMs, readMs, 0, 0, total.ElapsedMilliseconds));
+        }
+
+        var timestamp = ReproducibleClock.FromSourceDateEpoch(request.SourceDateEpoch);
+        var artifacts = new List<ArtifactInfo>(2);
+        long wheelMs = 0, sdistMs = 0;
+        try
+        {
+            // The two archives are independent; building them side by side uses the second core for the sdist's
+            // single gzip stream while the wheel's entries are copied.
+            var sdistTask = request.Sdist
+                ? Task.Run(() => Timed(() => SdistAssembler.Assemble(project, selection.Sdist, contents, timestamp)))
+                : null;
+            (AssembledArtifact Artifact, long Ms)? wheel = request.Wheel
+                ? Timed(() => WheelAssembler.Assemble(project, selection.Wheel, contents, timestamp))
+                : null;
+            var sdist = sdistTask?.GetAwaiter().GetResult();
+
+            if (wheel is { } w)
+            {
+                wheelMs = w.Ms;
+                artifacts.Add(Publish(request, "wheel", w.Artifact, w.Ms));
+            }
+
+            if (sdist is { } s)
+            {
+                sdistMs = s.Ms;
+                artifacts.Add(Publish(request, "sdist", s.Artifact, s.Ms));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.ArtifactWriteFailed,
+                $"cannot write to '{request.OutputDirectory}': {ex.Message}",
+                fix: "Check that the output folder is writable and the disk is not full; the previous artifacts were left as they were.");
+            return Failed(diagnostics, new PhaseTimings(loadMs, selectMs, readMs, wheelMs, sdistMs, total.ElapsedMilliseconds));
+        }
+
+        return new BuildResult(
+            true,
+            artifacts,
+            diagnostics.Items,
+            selection.Packages,
+            new PhaseTimings(loadMs, selectMs, readMs, wheelMs, sdistMs, total.ElapsedMilliseconds));
+    }
+
+    private static List<SourceFile> FilesToLoad(BuildRequest request, LoadedProject project, FileSelection selection)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var files = new List<SourceFile>(selection.Sdist.Count + selection.Wheel.Count);
+        void AddAll(IReadOnlyList<SelectedFile> selected)
+        {
+            foreach (var file in selected)
+            {
+                if (seen.Add(file.Source.RelativePath))
+                {
+                    files.Add(file.Source);
+                }
+            }
+        }
+
+        if (request.Wheel)
+        {
+            AddAll(selection.Wheel);
+
+            // License files go into .dist-info/licenses; the sdist selection always carries them.
+            var licenses = new HashSet<string>(project.LicenseFiles, StringComparer.Ordinal);
+            AddAll(selection.Sdist.Where(f => licenses.Contains(f.Source.RelativePath)).ToList());
+        }
+
+        if (request.Sdist)
+        {
+            AddAll(selection.Sdist);
+        }
+
+        return files;
+    }
+
+    private static void ReportSecrets(
+        BuildRequest request,
+        FileSelection selection,
+        IReadOnlyDictionary<string, LoadedContent> contents,
+        SecretsGuard guard,
+        DiagnosticBag diagnostics)
+    {
+        void ReportFor(IReadOnlyList<SelectedFile> files, ArtifactKind kind)
+        {
+            var findings = new List<SecretFinding>();
+            foreach (var file in files)
+            {
+                if (contents.TryGetValue(file.Source.RelativePath, out var content))
+                {
+                    findings.AddRange(content.Findings);
+                }
+            }
+
+            if (findings.Count > 0)
+            {
+                guard.Report(findings, kind, diagnostics);
+            }
+        }
+
+        if (request.Wheel)
+        {
+            ReportFor(selection.Wheel, ArtifactKind.Wheel);
+        }
+
+        if (request.Sdist)
+        {
+            ReportFor(selection.Sdist, ArtifactKind.Sdist);
+        }
+    }
+
+    private static ArtifactInfo Publish(BuildRequest request, string kind, AssembledArtifact artifact, long ms)
+    {
+        var path = Path.Combine(request.OutputDirectory, artifact.FileName);
+        if (request.WriteArtifacts)
+        {
+            AtomicFile.Write(path, stream => stream.Write(artifact.Bytes));
+        }
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(artifact.Bytes));
+        return new ArtifactInfo(kind, path, artifact.Bytes.LongLength, artifact.Entries, sha, ms);
+    }
+
+    private static (AssembledArtifact Artifact, long Ms) Timed(Func<AssembledArtifact> build)
+    {
+        var sw = Stopwatch.StartNew();
+        var artifact = build();
+        return (artifact, sw.ElapsedMilliseconds);
+    }
+
+    private static long Lap(Stopwatch sw)
+    {
+        var ms = sw.ElapsedMilliseconds;
+        sw.Restart();
+        return ms;
+    }
+
+    private static BuildResult Failed(DiagnosticBag diagnostics, PhaseTimings timings)
+        => new(false, [], diagnostics.Items, [], timings);
+}

@@ -1,0 +1,24 @@
+namespace PackDaemon.IntegrationTests.TestUtilities;
+
+/// <summary>Runs the real <c>packd</c> executable that the build copied next to this test assembly.</summary>
+internal static class Packd
+{
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "packd.exe" : "packd");
+
+    public static Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        // A fixed SOURCE_DATE_EPOCH from the developer's shell must not leak into tests that expect the default.
+        var env = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = null };
+        if (environment is not null)
+        {
+            foreach (var (k, v) in environment)
+            {
+                env[k] = v;
+            }
+        }
+
+        return ProcessRunner.RunAsync(Executable, arguments, workingDirectory, env);
+    }
+
+    public static Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync((IEnumerable<string>)arguments);
+}
