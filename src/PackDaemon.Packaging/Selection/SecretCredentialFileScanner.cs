@@ -110,7 +110,7 @@ internal static class SecretCredentialFileScanner
 
             ReadOnlySpan<char> raw = line[(separator + 1)..];
             int valueColumn = indent + separator + 1 + (raw.Length - raw.TrimStart().Length) + 1;
-            ReadOnlySpan<char> value = kind == SecretFileKind.PyPirc ? raw.Trim() : EnvValue(raw.TrimStart(), ref valueColumn);
+            ReadOnlySpan<char> value = kind == SecretFileKind.PyPirc ? raw.Trim() : EnvValue(raw, ref valueColumn);
             if (!LineAlreadyReported(findings, lineNumber))
             {
                 Evaluate(path, lineNumber, valueColumn, name, value, ref findings);
@@ -119,8 +119,16 @@ internal static class SecretCredentialFileScanner
     }
 
     /// <summary>The value of a dotenv/shell assignment: quoted up to the closing quote, else up to a " #" comment.</summary>
-    private static ReadOnlySpan<char> EnvValue(ReadOnlySpan<char> raw, ref int column)
+    private static ReadOnlySpan<char> EnvValue(ReadOnlySpan<char> untrimmed, ref int column)
     {
+        ReadOnlySpan<char> raw = untrimmed.TrimStart();
+
+        // "KEY= # note" is an empty value with a comment; "KEY=#abc" is the value "#abc".
+        if (raw.Length > 0 && raw[0] == '#' && raw.Length < untrimmed.Length)
+        {
+            return [];
+        }
+
         if (raw.Length > 0 && raw[0] is '"' or '\'')
         {
             column++;
