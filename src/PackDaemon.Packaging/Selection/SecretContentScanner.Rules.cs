@@ -48,7 +48,8 @@ internal static partial class SecretContentScanner
             body = body[..bodyEnd];
         }
 
-        if (!HasRun(body, SecretText.Base64, MinKeyBodyRun))
+        // Docs elide sample keys ("MIIEowIBAAKCAQEAqKpR...fvY4+te"); '.' is not base64, so a real body never has "...".
+        if (!HasRun(body, SecretText.Base64, MinKeyBodyRun) || body.IndexOf("..."u8) >= 0 || body.IndexOf("…"u8) >= 0)
         {
             return default;
         }
