@@ -23,14 +23,15 @@ internal static class SecretCredentialFileScanner
 
         if (!HasSecret(findings))
         {
+            // A finding about the whole file points at its start, so editors can open it from the diagnostic.
             (findings ??= []).Add(new SecretFinding(
-                path, 0, SecretRules.EnvFile, $"{Describe(kind)} without secret-looking values", IsSecret: false));
+                path, 1, SecretRules.EnvFile, $"{Describe(kind)} without secret-looking values", IsSecret: false) { Column = 1 });
         }
     }
 
     /// <summary>A binary env file cannot be read for values, so it cannot be shown to be harmless.</summary>
     public static SecretFinding Binary(string path, SecretFileKind kind)
-        => new(path, 0, SecretRules.EnvFile, $"{Describe(kind)} with binary content that cannot be checked for secrets", IsSecret: true);
+        => new(path, 1, SecretRules.EnvFile, $"{Describe(kind)} with binary content that cannot be checked for secrets", IsSecret: true) { Column = 1 };
 
     private static string Describe(SecretFileKind kind) => kind switch
     {
@@ -113,7 +114,7 @@ internal static class SecretCredentialFileScanner
             ReadOnlySpan<char> value = kind == SecretFileKind.PyPirc ? raw.Trim() : EnvValue(raw, ref valueColumn);
             if (!LineAlreadyReported(findings, lineNumber))
             {
-                Evaluate(path, lineNumber, valueColumn, name, value, ref findings);
+                Evaluate(path, lineNumber, indent + 1, valueColumn, name, value, ref findings);
             }
         }
     }
@@ -166,7 +167,7 @@ internal static class SecretCredentialFileScanner
         return true;
     }
 
-    private static void Evaluate(string path, int line, int column, ReadOnlySpan<char> name, ReadOnlySpan<char> value, ref List<SecretFinding>? findings)
+    private static void Evaluate(string path, int line, int nameColumn, int valueColumn, ReadOnlySpan<char> name, ReadOnlySpan<char> value, ref List<SecretFinding>? findings)
     {
         ReadOnlySpan<char> password = SecretValueClassifier.UrlPassword(value, out int passwordIndex);
         if (!password.IsEmpty)
@@ -176,7 +177,7 @@ internal static class SecretCredentialFileScanner
                 (findings ??= []).Add(new SecretFinding(path, line, SecretRules.UrlPassword,
                     $"'{name}' holds a URL with a password ({SecretRedaction.Redact(password.ToString())})", IsSecret: true)
                 {
-                    Column = column + passwordIndex,
+                    Column = valueColumn + passwordIndex,
                 });
             }
 
@@ -188,7 +189,8 @@ internal static class SecretCredentialFileScanner
             (findings ??= []).Add(new SecretFinding(path, line, SecretRules.EnvSecretValue,
                 $"'{name}' is given a value ({SecretRedaction.Redact(value.ToString())})", IsSecret: true)
             {
-                Column = column,
+                // The name is what the message talks about and what the user deletes; point at it.
+                Column = nameColumn,
             });
         }
     }

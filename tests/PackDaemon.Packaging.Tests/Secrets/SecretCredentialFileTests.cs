@@ -13,6 +13,7 @@ public sealed class SecretCredentialFileTests
 
         Assert.Equal(SecretRules.EnvFile, finding.Rule);
         Assert.False(finding.IsSecret);
+        Assert.Equal((1, 1), (finding.Line, finding.Column));
     }
 
     [Theory]
@@ -44,13 +45,14 @@ public sealed class SecretCredentialFileTests
         Assert.Equal(SecretRules.EnvSecretValue, finding.Rule);
         Assert.True(finding.IsSecret);
         Assert.Equal(3, finding.Line);
-        Assert.Equal(12, finding.Column);
+        Assert.Equal(1, finding.Column);
         Assert.Contains("'SECRET_KEY'", finding.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("API_KEY=abc123def")]
     [InlineData("export GITHUB_TOKEN=tok-value-1")]
+    [InlineData("export  GITHUB_TOKEN =tok-value-1")]
     [InlineData("export\tAWS_SECRET=\"quoted value\"")]
     [InlineData("  db_password = 'hunter2'")]
     [InlineData("SMTP_PASSWD=hunter2 # local mail")]
@@ -66,6 +68,7 @@ public sealed class SecretCredentialFileTests
 
         Assert.Equal(SecretRules.EnvSecretValue, finding.Rule);
         Assert.True(finding.IsSecret);
+        Assert.Equal(line.IndexOf(finding.Detail.Split('\'')[1], StringComparison.Ordinal) + 1, finding.Column);
     }
 
     [Theory]
@@ -151,7 +154,7 @@ public sealed class SecretCredentialFileTests
 
         Assert.Equal(SecretRules.EnvSecretValue, finding.Rule);
         Assert.Equal(7, finding.Line);
-        Assert.Equal(11, finding.Column);
+        Assert.Equal(1, finding.Column);
     }
 
     [Fact]

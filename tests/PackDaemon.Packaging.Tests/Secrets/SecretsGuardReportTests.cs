@@ -18,12 +18,12 @@ public sealed class SecretsGuardReportTests
         Assert.Equal(DiagnosticCodes.SecretEnvValue, diagnostic.Code);
         Assert.Equal(".env", diagnostic.File);
         Assert.Equal(2, diagnostic.Line);
-        Assert.Equal(12, diagnostic.Column);
+        Assert.Equal(1, diagnostic.Column);
         Assert.Contains(SecretRules.EnvSecretValue, diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("environment", diagnostic.Fix, StringComparison.Ordinal);
         Assert.Contains(".gitignore", diagnostic.Fix, StringComparison.Ordinal);
         Assert.Contains("[tool.packd] secrets-allow", diagnostic.Fix, StringComparison.Ordinal);
-        Assert.StartsWith(".env:2:12: error PD4005: ", diagnostic.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(".env:2:1: error PD4005: ", diagnostic.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,6 +59,34 @@ public sealed class SecretsGuardReportTests
 
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(DiagnosticCodes.SecretEnvFile, diagnostic.Code);
+    }
+
+    [Theory]
+    [InlineData(ArtifactKind.Wheel)]
+    [InlineData(ArtifactKind.Sdist)]
+    public void Report_SecretsFixtureProject_ErrorsForPackageEnvAndKeyWarningForTestEnv(ArtifactKind kind)
+    {
+        var guard = new SecretsGuard([]);
+        var bag = new DiagnosticBag();
+        (string Path, string Text)[] files =
+        [
+            ("secrets_pkg/.env", "SECRET_KEY=fake-not-a-secret-0123456789abcdef\nDATABASE_URL=sqlite:///fake.db\n"),
+            ("secrets_pkg/cli.py", "def main():\n    print('hi')\n"),
+            ("tests/.env", "FOO=env\n"),
+            ("deploy/id_rsa", Pem("RSA PRIVATE KEY")),
+        ];
+        foreach (var (path, text) in files)
+        {
+            guard.Report(guard.Scan(path, System.Text.Encoding.UTF8.GetBytes(text)), kind, bag);
+        }
+
+        string[] expected =
+        [
+            "secrets_pkg/.env:1:1: error PD4005",
+            "tests/.env:1:1: warning PD4007",
+            "deploy/id_rsa:1:1: error PD4001",
+        ];
+        Assert.Equal(expected, bag.Items.Select(d => d.ToString()[..d.ToString().IndexOf(':', d.ToString().IndexOf(" PD", StringComparison.Ordinal))]));
     }
 
     [Fact]
