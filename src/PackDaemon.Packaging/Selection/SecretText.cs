@@ -31,18 +31,6 @@ internal static class SecretText
         return end < 0 ? content.Length - start : end;
     }
 
-    /// <summary>Run of bytes that pass <paramref name="accept"/>; for classes too small to be worth a SearchValues.</summary>
-    public static int RunLength(ReadOnlySpan<byte> content, int start, Func<byte, bool> accept)
-    {
-        int i = start;
-        while (i < content.Length && accept(content[i]))
-        {
-            i++;
-        }
-
-        return i - start;
-    }
-
     /// <summary>
     /// A placeholder token in a docs page (<c>ghp_xxxxxxxx…</c>, <c>AIzaSy0000…</c>) repeats a few characters; a real one
     /// is random. Fewer than 8 distinct bytes in 20 or more is not random.

@@ -4,9 +4,19 @@ namespace PackDaemon.Packaging.Selection;
 
 /// <summary>Refuses to package secrets: private keys, cloud credentials, env and credential files with secret values.</summary>
 /// <remarks>
-/// Rules: content rules on every text file (<see cref="SecretContentScanner"/>), by-name rules on env and credential
-/// files (<see cref="SecretCredentialFileScanner"/>). A file is binary, and skips the content rules, when its first
-/// 8 KB hold a NUL byte, the test git and grep use. The instance is immutable: Scan and Report are safe in parallel.
+/// <para>Content rules run on every text file (<see cref="SecretContentScanner"/>): private key blocks with a base64 body
+/// (certificates, public keys, a bare header quoted in code and elided doc samples are not secrets), AWS key id plus
+/// secret, GitHub, Slack, Stripe live, Google API and PyPI tokens. A file is binary, and skips them, when its first
+/// 8 KB hold a NUL byte, the test git and grep use.</para>
+/// <para>By-name rules (<see cref="SecretCredentialFileScanner"/>) cover <c>.env</c>, <c>.env.*</c>, <c>.envrc</c>,
+/// <c>.netrc</c>/<c>_netrc</c> and <c>.pypirc</c>. Templates (<c>.env.example</c>, <c>.sample</c>, <c>.template</c>,
+/// <c>.dist</c>, <c>.tpl</c>, <c>.defaults</c>) skip them, content rules still apply. A value given to a name containing
+/// KEY, SECRET, TOKEN, PASSWORD, PASSWD or CREDENTIAL, or a URL with a password, is a secret unless it is a placeholder
+/// (<see cref="SecretValueClassifier.IsPlaceholder"/>); a file with no secret value is packaged with a warning.</para>
+/// <para>Severity (<see cref="Report"/>): error, except warnings for allow-listed files, for secrets under a test folder
+/// of the sdist (tests, test, testing, testdata), for env files without secret values and for a lone AWS key id.
+/// Diagnostics never hold a secret: see <see cref="SecretRedaction"/>.</para>
+/// <para>The instance is immutable: Scan and Report are safe in parallel.</para>
 /// </remarks>
 public sealed partial class SecretsGuard
 {
@@ -48,6 +58,17 @@ public sealed partial class SecretsGuard
             }
         }
 
-        return findings is null ? [] : findings;
+        if (findings is null)
+        {
+            return [];
+        }
+
+        // Content and by-name rules each report in file order; merged, they must read top to bottom too.
+        if (findings.Count > 1 && kind != SecretFileKind.Other)
+        {
+            findings.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
+        }
+
+        return findings;
     }
 }

@@ -167,6 +167,15 @@ public sealed class SecretCredentialFileTests
     }
 
     [Fact]
+    public void Scan_EnvFileWithTokenAndPlainSecret_FindingsInLineOrder()
+    {
+        var findings = Scan(".env", $"API_PASSWORD=hunter2\nGITHUB_TOKEN={GitHubClassic}\nDB_TOKEN=abcdef\n");
+
+        Assert.Equal([1, 2, 3], findings.Select(f => f.Line));
+        Assert.Equal([SecretRules.EnvSecretValue, SecretRules.GitHubToken, SecretRules.EnvSecretValue], findings.Select(f => f.Rule));
+    }
+
+    [Fact]
     public void Scan_PypircWithoutPassword_NotSecret()
     {
         var finding = Assert.Single(Scan(".pypirc", "[distutils]\nindex-servers = pypi\n\n[pypi]\nusername = __token__\n"));
