@@ -45,17 +45,17 @@ public sealed partial class SecretsGuard
         string artifact = kind == ArtifactKind.Wheel ? "wheel" : "sdist";
         string message;
         DiagnosticSeverity severity;
-        if (!finding.IsSecret)
-        {
-            severity = DiagnosticSeverity.Warning;
-            message = finding.Rule == SecretRules.EnvFile
-                ? $"The {artifact} includes {finding.Detail}; packaged, but env files rarely belong in a release."
-                : $"Found {finding.Detail} (rule {finding.Rule}); packaged, but check it is not a credential.";
-        }
-        else if (allowedBy is not null)
+        if (allowedBy is not null)
         {
             severity = DiagnosticSeverity.Warning;
             message = $"Found {finding.Detail} (rule {finding.Rule}); packaged into the {artifact} because it is allowed by [tool.packd] secrets-allow '{allowedBy}'.";
+        }
+        else if (!finding.IsSecret)
+        {
+            severity = DiagnosticSeverity.Warning;
+            message = finding.Rule == SecretRules.EnvFile
+                ? $"The {artifact} includes {finding.Detail} (rule {finding.Rule}); packaged, but env files rarely belong in a release."
+                : $"Found {finding.Detail} (rule {finding.Rule}); packaged, but check it is not a credential.";
         }
         else if (kind == ArtifactKind.Sdist && SecretFileNames.IsInTestFolder(finding.File))
         {
@@ -85,8 +85,8 @@ public sealed partial class SecretsGuard
     private static string FixFor(SecretFinding finding) => finding.Rule switch
     {
         SecretRules.EnvFile when !finding.IsSecret =>
-            "Exclude the file from the artifact (add it to .gitignore or [tool.packd] exclude) "
-            + "or allow-list it in [tool.packd] secrets-allow to silence this warning.",
+            "If the file is not meant for users, add it to .gitignore or exclude it from the artifact; "
+            + "if it is a fixture, add its path to [tool.packd] secrets-allow to record that it was reviewed.",
         SecretRules.EnvFile or SecretRules.EnvSecretValue or SecretRules.UrlPassword =>
             "Remove the file from the project or add it to .gitignore, set the value in the environment at deploy time "
             + "(commit a .env.example with placeholders instead), " + AllowListHint,

@@ -100,6 +100,15 @@ public sealed class SecretsGuardReportTests
     }
 
     [Fact]
+    public void Report_AllowListedEnvFixture_WarningSaysAllowListUsed()
+    {
+        var diagnostic = Assert.Single(Report("tests/.env", "FOO=env\n", ArtifactKind.Sdist, "tests/.env"));
+
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("allowed by [tool.packd] secrets-allow 'tests/.env'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_AllowListNotMatching_StillError()
     {
         var diagnostic = Assert.Single(Report("tests/keys/nested/server.pem", Pem("PRIVATE KEY"), ArtifactKind.Wheel, "tests/keys/*.pem"));
