@@ -175,7 +175,7 @@ internal static class SecretCredentialFileScanner
             if (!SecretValueClassifier.IsPlaceholder(password))
             {
                 (findings ??= []).Add(new SecretFinding(path, line, SecretRules.UrlPassword,
-                    $"'{name}' holds a URL with a password ({SecretRedaction.Redact(password.ToString())})", IsSecret: true)
+                    $"a URL with a password in '{name}' ({SecretRedaction.Redact(password.ToString())})", IsSecret: true)
                 {
                     Column = valueColumn + passwordIndex,
                 });
@@ -187,7 +187,7 @@ internal static class SecretCredentialFileScanner
         if (SecretValueClassifier.IsSecretName(name) && !SecretValueClassifier.IsPlaceholder(value))
         {
             (findings ??= []).Add(new SecretFinding(path, line, SecretRules.EnvSecretValue,
-                $"'{name}' is given a value ({SecretRedaction.Redact(value.ToString())})", IsSecret: true)
+                $"a value for '{name}' ({SecretRedaction.Redact(value.ToString())})", IsSecret: true)
             {
                 // The name is what the message talks about and what the user deletes; point at it.
                 Column = nameColumn,

@@ -68,7 +68,10 @@ public sealed partial class SecretsGuard
             message = $"Found {finding.Detail} (rule {finding.Rule}); packd refuses to put a secret into the {artifact}.";
         }
 
-        return new Diagnostic(CodeFor(finding.Rule), severity, message, finding.File, finding.Line, finding.Column, FixFor(finding));
+        string fix = allowedBy is null
+            ? FixFor(finding)
+            : $"Nothing to do if this file is meant to ship; remove '{allowedBy}' from [tool.packd] secrets-allow to make the build refuse it again.";
+        return new Diagnostic(CodeFor(finding.Rule), severity, message, finding.File, finding.Line, finding.Column, fix);
     }
 
     private static string CodeFor(string rule) => rule switch

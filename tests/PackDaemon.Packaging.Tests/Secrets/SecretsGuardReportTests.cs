@@ -97,6 +97,7 @@ public sealed class SecretsGuardReportTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(DiagnosticCodes.SecretPrivateKey, diagnostic.Code);
         Assert.Contains("allowed by [tool.packd] secrets-allow 'tests/keys/*.pem'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("remove 'tests/keys/*.pem' from [tool.packd] secrets-allow", diagnostic.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +192,7 @@ public sealed class SecretsGuardReportTests
     {
         var diagnostic = Assert.Single(Report(".env", "DB_PASSWORD=zq8Kp\n", ArtifactKind.Wheel));
 
-        Assert.Contains("'DB_PASSWORD' is given a value (…(5 chars))", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("a value for 'DB_PASSWORD' (…(5 chars))", diagnostic.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("zq", diagnostic.ToString(), StringComparison.Ordinal);
     }
 
