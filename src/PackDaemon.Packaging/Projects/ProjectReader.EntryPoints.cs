@@ -182,5 +182,25 @@ internal sealed partial class ProjectReader
         return result.ToArray();
     }
 
+    private void CheckImportNameOverlap(string[] importNames, string[] importNamespaces)
+    {
+        foreach (var name in importNames)
+        {
+            var bare = name.Split(';', 2)[0];
+            foreach (var ns in importNamespaces)
+            {
+                if (ns.Split(';', 2)[0] == bare)
+                {
+                    // PEP 794: a name is either a regular package or a namespace, never both.
+                    _context.Error(
+                        DiagnosticCodes.ImportNameInvalid,
+                        $"`{bare}` is in both `import-names` and `import-namespaces`.",
+                        Child("import-namespaces"),
+                        "Keep it in only one of the two lists.");
+                }
+            }
+        }
+    }
+
     private static bool HasLineBreak(string value) => Metadata.HeaderText.ContainsLineBreak(value);
 }

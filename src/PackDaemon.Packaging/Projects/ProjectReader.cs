@@ -74,6 +74,7 @@ internal sealed partial class ProjectReader
         var entryPoints = ReadEntryPoints();
         var importNames = ReadImportNames("import-names");
         var importNamespaces = ReadImportNames("import-namespaces");
+        CheckImportNameOverlap(importNames, importNamespaces);
         ReportUnknownProjectKeys();
         var selection = ReadSelection(name);
 

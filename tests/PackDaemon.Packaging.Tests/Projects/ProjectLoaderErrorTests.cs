@@ -386,4 +386,28 @@ public sealed class ProjectLoaderErrorTests : IDisposable
         Assert.Equal(DiagnosticCodes.ProjectUnknownKey, warning.Code);
         Assert.Equal(4, warning.Line);
     }
+
+    [Fact]
+    public void Load_ImportNameAlsoNamespace_Rejected()
+    {
+        _project.Pyproject(Head + "import-names = [\"shop\"]\nimport-namespaces = [\"shop\"]\n");
+
+        Assert.Equal(5, _project.LoadError(DiagnosticCodes.ImportNameInvalid).Line);
+    }
+
+    [Fact]
+    public void Load_EmptyImportNamespaces_Rejected()
+    {
+        _project.Pyproject(Head + "import-namespaces = []\n");
+
+        _project.LoadError(DiagnosticCodes.ImportNameInvalid);
+    }
+
+    [Fact]
+    public void Load_InvalidImportName_Rejected()
+    {
+        _project.Pyproject(Head + "import-names = [\"shop-app\"]\n");
+
+        AssertAt(_project.LoadError(DiagnosticCodes.ImportNameInvalid), "pyproject.toml", 4, 17);
+    }
 }
