@@ -26,7 +26,22 @@ public static class ProjectLoader
         }
 
         var bootstrap = new LoadContext(root, diagnostics, TomlLocationIndex.Build(new Tomlyn.Syntax.DocumentSyntax()));
-        var text = bootstrap.DecodeUtf8(File.ReadAllBytes(file), LoadContext.PyprojectFile, "project file");
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.FileUnreadable,
+                $"pyproject.toml could not be read: {ex.Message}",
+                LoadContext.PyprojectFile,
+                fix: "Check the file's permissions and that no other program holds it open.");
+            return null;
+        }
+
+        var text = bootstrap.DecodeUtf8(bytes, LoadContext.PyprojectFile, "project file");
         if (text is null)
         {
             return null;

@@ -304,6 +304,17 @@ internal sealed partial class ProjectReader
                 continue;
             }
 
+            if (label.Contains(',', StringComparison.Ordinal))
+            {
+                // Project-URL is `label, url`: readers split at the first comma.
+                _context.Error(
+                    DiagnosticCodes.UrlInvalid,
+                    $"The URL label `{label}` holds a comma, which would split it from its URL in `Project-URL: label, url`.",
+                    path,
+                    "Remove the comma from the label.");
+                continue;
+            }
+
             if (label.Length > 32)
             {
                 _context.Error(

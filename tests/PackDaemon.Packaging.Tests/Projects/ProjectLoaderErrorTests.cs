@@ -410,4 +410,23 @@ public sealed class ProjectLoaderErrorTests : IDisposable
 
         AssertAt(_project.LoadError(DiagnosticCodes.ImportNameInvalid), "pyproject.toml", 4, 17);
     }
+
+    [Fact]
+    public void Load_UrlLabelWithComma_Rejected()
+    {
+        _project.Pyproject(Head + "urls = {\"Docs, v2\" = \"https://example.org\"}\n");
+
+        Assert.Equal(4, _project.LoadError(DiagnosticCodes.UrlInvalid).Line);
+    }
+
+    [Fact]
+    public void Load_PyprojectNotUtf8_ReportsPosition()
+    {
+        _project.WriteBytes("pyproject.toml", [.. "[project]\nname = \""u8.ToArray(), 0xFF, .. "\"\n"u8.ToArray()]);
+
+        var error = _project.LoadError(DiagnosticCodes.FileNotUtf8);
+
+        Assert.Equal("pyproject.toml", error.File);
+        Assert.Equal(2, error.Line);
+    }
 }
