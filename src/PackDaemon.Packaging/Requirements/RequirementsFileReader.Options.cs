@@ -10,17 +10,28 @@ internal sealed partial class RequirementsFileReader
         (string option, int offset) = tokens[0];
         string name = option;
         string? value = tokens.Count > 1 ? tokens[1].Token : null;
+        int consumed = tokens.Count > 1 ? 2 : 1;
         int equals = option.IndexOf('=', StringComparison.Ordinal);
         if (option.StartsWith("--", StringComparison.Ordinal) && equals > 0)
         {
             name = option[..equals];
             value = option[(equals + 1)..];
+            consumed = 1;
         }
         else if (!option.StartsWith("--", StringComparison.Ordinal) && option.Length > 2)
         {
             // Short options take their value attached too: "-rbase.txt".
             name = option[..2];
             value = option[2..];
+            consumed = 1;
+        }
+
+        if (name is "-r" or "--requirement" && tokens.Count > consumed)
+        {
+            Error(DiagnosticCodes.RequirementsUnsupportedOption, display, line, tokens[consumed].Offset,
+                $"'{tokens[consumed].Token}' follows the include; a '-r' line names exactly one file.",
+                "Put each include on its own line.");
+            return;
         }
 
         switch (name)
@@ -80,7 +91,7 @@ internal sealed partial class RequirementsFileReader
 
         string includeFull = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fullPath)!, target));
         string includeDisplay = ToDisplayPath(includeFull);
-        if (!IsInsideRoot(includeFull) || !IsLinkTargetInsideRoot(includeFull))
+        if (!IsInsideRoot(includeFull))
         {
             Error(DiagnosticCodes.RequirementsIncludeOutsideRoot, display, line, offset,
                 $"'-r {target}' includes '{includeFull}', which is outside the project root.",
@@ -93,6 +104,14 @@ internal sealed partial class RequirementsFileReader
             Error(DiagnosticCodes.RequirementsFileNotFound, display, line, offset,
                 $"The included requirements file '{includeDisplay}' does not exist.",
                 "Correct the path (it is relative to the including file's folder) or remove the line.");
+            return;
+        }
+
+        if (!IsLinkTargetInsideRoot(includeFull))
+        {
+            Error(DiagnosticCodes.RequirementsIncludeOutsideRoot, display, line, offset,
+                $"'-r {target}' is a symbolic link to a file outside the project root.",
+                "Include only files inside the project; copy the file into the project if you need it.");
             return;
         }
 
@@ -117,7 +136,15 @@ internal sealed partial class RequirementsFileReader
 
     private bool IsLinkTargetInsideRoot(string fullPath)
     {
-        FileSystemInfo? target = new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true);
-        return target is null || IsInsideRoot(Path.GetFullPath(target.FullName));
+        try
+        {
+            FileSystemInfo? target = new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true);
+            return target is null || IsInsideRoot(Path.GetFullPath(target.FullName));
+        }
+        catch (IOException)
+        {
+            // A link loop or a dangling link: not a file we can vouch for.
+            return false;
+        }
     }
 }

@@ -7,21 +7,21 @@ internal sealed partial class RequirementsFileReader
 {
     private void ReadRequirement(string display, RequirementsLogicalLine line, string text, List<RequirementLine> output)
     {
+        int scheme = text.IndexOf("://", StringComparison.Ordinal);
+        int at = text.IndexOf('@', StringComparison.Ordinal);
+        if (scheme >= 0 && (at < 0 || at > scheme) && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            Error(DiagnosticCodes.RequirementsUnnamedUrl, display, line, 0,
+                $"'{text}' is a VCS or archive URL without a project name, so it cannot become a Requires-Dist.",
+                "Publish the project and require it as 'name==version' (PyPI also refuses 'name @ url' dependencies).");
+            return;
+        }
+
         if (LooksLikeLocalPath(text))
         {
             Error(DiagnosticCodes.RequirementsLocalPath, display, line, 0,
                 $"'{text}' is a local path; a published package cannot depend on a path on this machine.",
                 "Publish that project and require it by name, such as 'name==1.2.3'.");
-            return;
-        }
-
-        int scheme = text.IndexOf("://", StringComparison.Ordinal);
-        int at = text.IndexOf('@', StringComparison.Ordinal);
-        if (scheme >= 0 && (at < 0 || at > scheme))
-        {
-            Error(DiagnosticCodes.RequirementsUnnamedUrl, display, line, 0,
-                $"'{text}' is a VCS or archive URL without a project name, so it cannot become a Requires-Dist.",
-                "Publish the project and require it as 'name==version' (PyPI also refuses 'name @ url' dependencies).");
             return;
         }
 

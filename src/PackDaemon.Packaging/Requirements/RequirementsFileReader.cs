@@ -27,7 +27,7 @@ internal sealed partial class RequirementsFileReader
         List<RequirementLine> requirements = [];
         string fullPath = Path.GetFullPath(Path.Combine(_root, relativePath));
         string display = ToDisplayPath(fullPath);
-        if (!IsInsideRoot(fullPath))
+        if (!IsInsideRoot(fullPath) || (File.Exists(fullPath) && !IsLinkTargetInsideRoot(fullPath)))
         {
             _diagnostics.Error(
                 DiagnosticCodes.RequirementsIncludeOutsideRoot,

@@ -83,10 +83,39 @@ public sealed record Requirement(string Name, IReadOnlyList<string> Extras, stri
     public Requirement WithExtra(string normalizedExtra)
     {
         ArgumentNullException.ThrowIfNull(normalizedExtra);
+        if (!ExtraName.IsValid(normalizedExtra))
+        {
+            throw new ArgumentException($"'{normalizedExtra}' is not a valid extra name.", nameof(normalizedExtra));
+        }
+
         string extra = ExtraName.Normalize(normalizedExtra);
         string clause = "extra == \"" + extra + "\"";
         return this with { Marker = Marker is null ? clause : "(" + Marker + ") and " + clause };
     }
 
     public override string ToString() => ToMetadataString();
+
+    /// <summary>Value equality including the extras' contents (a record compares lists by reference).</summary>
+    public bool Equals(Requirement? other) =>
+        other is not null
+        && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && Extras.SequenceEqual(other.Extras, StringComparer.Ordinal)
+        && string.Equals(Specifier, other.Specifier, StringComparison.Ordinal)
+        && string.Equals(Url, other.Url, StringComparison.Ordinal)
+        && string.Equals(Marker, other.Marker, StringComparison.Ordinal);
+
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Name, StringComparer.Ordinal);
+        foreach (string extra in Extras)
+        {
+            hash.Add(extra, StringComparer.Ordinal);
+        }
+
+        hash.Add(Specifier, StringComparer.Ordinal);
+        hash.Add(Url, StringComparer.Ordinal);
+        hash.Add(Marker, StringComparer.Ordinal);
+        return hash.ToHashCode();
+    }
 }

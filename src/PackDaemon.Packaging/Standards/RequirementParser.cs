@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PackDaemon.Packaging.Standards;
 
 /// <summary>
@@ -23,6 +21,11 @@ internal sealed partial class RequirementParser
 
     public Requirement? Parse()
     {
+        if (!CheckNoLineBreaks())
+        {
+            return null;
+        }
+
         SkipWhitespace();
         int nameStart = _pos;
         while (_pos < _text.Length && ProjectName.IsNameCharacter(_text[_pos]))
@@ -89,6 +92,28 @@ internal sealed partial class RequirementParser
         }
 
         return new Requirement(name, extras, specifier, null, marker);
+    }
+
+    /// <summary>Reads a marker alone (the part after <c>;</c>).</summary>
+    public string? ParseMarkerOnly() => CheckNoLineBreaks() ? ParseMarker() : null;
+
+    /// <summary>
+    /// Control characters and line breaks are never valid, and letting one through into a quoted marker value, a URL or
+    /// an arbitrary '===' version would inject a header line into METADATA.
+    /// </summary>
+    private bool CheckNoLineBreaks()
+    {
+        for (int i = 0; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if ((char.IsControl(c) && c != '\t') || c is '\u2028' or '\u2029')
+            {
+                FailText(i, $"control character or line break (U+{(int)c:X4}) is not allowed in a requirement");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool ParseExtras(List<string> extras)
@@ -194,125 +219,6 @@ internal sealed partial class RequirementParser
         }
 
         return new Requirement(name, extras, string.Empty, url, marker);
-    }
-
-    private string? ParseSpecifierSet()
-    {
-        bool parenthesized = Peek() == '(';
-        if (parenthesized)
-        {
-            _pos++;
-            SkipWhitespace();
-        }
-
-        List<string> specifiers = [];
-        while (true)
-        {
-            SkipWhitespace();
-            int start = _pos;
-            string? op = ReadOperator();
-            if (op is null)
-            {
-                return FailText(start, _pos < _text.Length && _text[_pos] == '='
-                    ? "'=' is not a version operator; use '=='"
-                    : "expected a version operator (~=, ==, !=, <=, >=, <, >, ===)");
-            }
-
-            SkipWhitespace();
-            int versionStart = _pos;
-            while (_pos < _text.Length && IsVersionCharacter(_text[_pos], op == "==="))
-            {
-                _pos++;
-            }
-
-            string version = _text[versionStart.._pos];
-            string? problem = VersionSpecifierRules.Check(op, version);
-            if (problem is not null)
-            {
-                return FailText(versionStart, problem);
-            }
-
-            string text = op + version;
-            if (!specifiers.Contains(text))
-            {
-                specifiers.Add(text);
-            }
-
-            SkipWhitespace();
-            if (Peek() == ',')
-            {
-                _pos++;
-                continue;
-            }
-
-            break;
-        }
-
-        if (parenthesized)
-        {
-            if (Peek() != ')')
-            {
-                return FailText(_pos, "expected ')' to close the version specifier");
-            }
-
-            _pos++;
-        }
-
-        // packaging prints a SpecifierSet sorted by each specifier's text; do the same so output is order-independent.
-        specifiers.Sort(StringComparer.Ordinal);
-        var sb = new StringBuilder();
-        foreach (string s in specifiers)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(',');
-            }
-
-            sb.Append(s);
-        }
-
-        return sb.ToString();
-    }
-
-    private string? ReadOperator()
-    {
-        ReadOnlySpan<char> rest = _text.AsSpan(_pos);
-        string? op = rest.StartsWith("===") ? "===" : null;
-        if (op is null && rest.Length >= 2)
-        {
-            op = rest[..2] switch
-            {
-                "==" => "==",
-                "!=" => "!=",
-                "<=" => "<=",
-                ">=" => ">=",
-                "~=" => "~=",
-                _ => null,
-            };
-        }
-
-        if (op is null && rest.Length >= 1 && rest[0] is '<' or '>')
-        {
-            op = rest[0] == '<' ? "<" : ">";
-        }
-
-        if (op is not null)
-        {
-            _pos += op.Length;
-        }
-
-        return op;
-    }
-
-    private static bool IsVersionCharacter(char c, bool arbitrary)
-    {
-        if (arbitrary)
-        {
-            // '===' compares strings: anything up to whitespace, ',', ';' or ')'.
-            return !IsWhitespace(c) && c is not (',' or ';' or ')');
-        }
-
-        return char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '*' or '+' or '!';
     }
 
     private static bool IsScheme(ReadOnlySpan<char> scheme)

@@ -49,6 +49,28 @@ public static class SpdxExpression
         return true;
     }
 
+    private static readonly FrozenSet<string> s_deprecated = SpdxLicenseData.DeprecatedIds.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The identifiers in a normalized expression that SPDX has deprecated (such as <c>GPL-2.0</c>, replaced by
+    /// <c>GPL-2.0-only</c>/<c>GPL-2.0-or-later</c>). They stay valid; callers may warn.
+    /// </summary>
+    public static IReadOnlyList<string> FindDeprecatedIds(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        List<string> found = [];
+        foreach (string token in Tokenize(normalized))
+        {
+            string id = token.TrimEnd('+');
+            if (s_deprecated.Contains(id) && !found.Contains(id))
+            {
+                found.Add(id);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>True when <paramref name="id"/> is on the SPDX license list (any case).</summary>
     public static bool IsKnownLicenseId(string id) => s_licenses.ContainsKey(id);
 

@@ -753,4 +753,42 @@ internal static class SpdxLicenseData
         "vsftpd-openssl-exception",
         "x11vnc-openssl-exception",
     ];
+
+    /// <summary>Licenses and exceptions the SPDX list marks deprecated (still valid, but replaced by newer ids).</summary>
+    public static readonly string[] DeprecatedIds =
+    [
+        "AGPL-1.0",
+        "AGPL-3.0",
+        "BSD-2-Clause-FreeBSD",
+        "BSD-2-Clause-NetBSD",
+        "GFDL-1.1",
+        "GFDL-1.2",
+        "GFDL-1.3",
+        "GPL-1.0",
+        "GPL-1.0+",
+        "GPL-2.0",
+        "GPL-2.0+",
+        "GPL-2.0-with-GCC-exception",
+        "GPL-2.0-with-autoconf-exception",
+        "GPL-2.0-with-bison-exception",
+        "GPL-2.0-with-classpath-exception",
+        "GPL-2.0-with-font-exception",
+        "GPL-3.0",
+        "GPL-3.0+",
+        "GPL-3.0-with-GCC-exception",
+        "GPL-3.0-with-autoconf-exception",
+        "LGPL-2.0",
+        "LGPL-2.0+",
+        "LGPL-2.1",
+        "LGPL-2.1+",
+        "LGPL-3.0",
+        "LGPL-3.0+",
+        "Net-SNMP",
+        "Nokia-Qt-exception-1.1",
+        "Nunit",
+        "StandardML-NJ",
+        "bzip2-1.0.5",
+        "eCos-2.0",
+        "wxWindows",
+    ];
 }

@@ -130,4 +130,75 @@ public sealed class RequirementTests
         Assert.True(Requirement.TryParse(written, out Requirement? reread, out string? error, out _), error);
         Assert.Equal(written, reread.ToMetadataString());
     }
+
+    [Theory]
+    [InlineData("name; os_name == 'a\nInjected: x'", 20)]
+    [InlineData("name @ https://x/y\nInjected: x", 19)]
+    [InlineData("name===a\rb", 9)]
+    [InlineData("name\n", 5)]
+    [InlineData("name; os_name == 'a\u2028'", 20)]
+    public void TryParse_LineBreakAnywhere_IsRejected(string text, int column)
+    {
+        Assert.False(Requirement.TryParse(text, out _, out string? error, out int errorColumn));
+        Assert.Contains("line break", error, StringComparison.Ordinal);
+        Assert.Equal(column, errorColumn);
+    }
+
+    [Fact]
+    public void Equals_SameContentDifferentLists_AreEqual()
+    {
+        Assert.True(Requirement.TryParse("a[x,y]>=1", out Requirement? first, out _, out _));
+        Assert.True(Requirement.TryParse("a [Y, x] (>=1)", out Requirement? second, out _, out _));
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, first with { Extras = ["x"] });
+    }
+
+    [Fact]
+    public void WithExtra_InvalidExtra_Throws()
+    {
+        Assert.True(Requirement.TryParse("a", out Requirement? requirement, out _, out _));
+        Assert.Throws<ArgumentException>(() => requirement.WithExtra("not valid"));
+    }
+
+    [Theory]
+    [InlineData(">=3.9", ">=3.9")]
+    [InlineData(" >= 3.9 , <4 ", "<4,>=3.9")]
+    [InlineData("~=3.10", "~=3.10")]
+    [InlineData("", "")]
+    public void VersionSpecifiers_Valid_Normalizes(string text, string expected)
+    {
+        Assert.True(VersionSpecifiers.TryNormalize(text, out string? normalized, out string? error, out _), error);
+        Assert.Equal(expected, normalized);
+    }
+
+    [Theory]
+    [InlineData("3.9", 1)]
+    [InlineData("(>=3.9)", 1)]
+    [InlineData(">=3.9; python_version > '3'", 6)]
+    [InlineData(">=3.9.*", 3)]
+    public void VersionSpecifiers_Invalid_ReportsColumn(string text, int column)
+    {
+        Assert.False(VersionSpecifiers.TryNormalize(text, out _, out _, out int errorColumn));
+        Assert.Equal(column, errorColumn);
+    }
+
+    [Theory]
+    [InlineData("python_version<'3.10'", "python_version < \"3.10\"")]
+    [InlineData("(sys_platform=='win32')", "sys_platform == \"win32\"")]
+    public void EnvironmentMarker_Valid_Normalizes(string text, string expected)
+    {
+        Assert.True(EnvironmentMarker.TryNormalize(text, out string? normalized, out string? error, out _), error);
+        Assert.Equal(expected, normalized);
+    }
+
+    [Theory]
+    [InlineData("", 1)]
+    [InlineData("python_version < '3.10' or", 27)]
+    [InlineData("platform == 'x'", 1)]
+    public void EnvironmentMarker_Invalid_ReportsColumn(string text, int column)
+    {
+        Assert.False(EnvironmentMarker.TryNormalize(text, out _, out _, out int errorColumn));
+        Assert.Equal(column, errorColumn);
+    }
 }

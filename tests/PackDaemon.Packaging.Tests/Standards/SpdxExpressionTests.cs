@@ -47,4 +47,21 @@ public sealed class SpdxExpressionTests
         Assert.Null(normalized);
         Assert.Contains(messagePart, error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("gpl-2.0 OR MIT", new[] { "GPL-2.0" })]
+    [InlineData("GPL-2.0-only WITH Nokia-Qt-exception-1.1 AND GPL-2.0+", new[] { "Nokia-Qt-exception-1.1", "GPL-2.0" })]
+    [InlineData("MIT OR Apache-2.0", new string[0])]
+    public void FindDeprecatedIds_NormalizedExpression_ListsDeprecatedIds(string text, string[] expected)
+    {
+        Assert.True(SpdxExpression.TryNormalize(text, out string? normalized, out _));
+        Assert.Equal(expected, SpdxExpression.FindDeprecatedIds(normalized));
+    }
+
+    [Fact]
+    public void IsKnownLicenseId_AnyCase_FindsListedIds()
+    {
+        Assert.True(SpdxExpression.IsKnownLicenseId("bsd-3-clause"));
+        Assert.False(SpdxExpression.IsKnownLicenseId("Proprietary"));
+    }
 }
