@@ -85,4 +85,10 @@ public static partial class DiagnosticCodes
 
     /// <summary><c>import-names</c>/<c>import-namespaces</c> are invalid.</summary>
     public const string ImportNameInvalid = "PD1028";
+
+    /// <summary>The license expression uses an SPDX identifier that SPDX has deprecated (warning).</summary>
+    public const string LicenseDeprecatedId = "PD1029";
+
+    /// <summary>The version has a local label (<c>+abc</c>), which PyPI refuses (warning).</summary>
+    public const string VersionHasLocalLabel = "PD1030";
 }

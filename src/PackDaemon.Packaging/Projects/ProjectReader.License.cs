@@ -45,6 +45,15 @@ internal sealed partial class ProjectReader
 
         if (SpdxExpression.TryNormalize(raw, out var normalized, out var error))
         {
+            foreach (var id in SpdxExpression.FindDeprecatedIds(normalized))
+            {
+                _context.Warning(
+                    DiagnosticCodes.LicenseDeprecatedId,
+                    $"The SPDX identifier `{id}` is deprecated.",
+                    path,
+                    "Use its replacement from https://spdx.org/licenses/ (e.g. GPL-2.0-only or GPL-2.0-or-later for GPL-2.0).");
+            }
+
             return normalized;
         }
 

@@ -65,6 +65,15 @@ internal sealed partial class ProjectReader
     {
         if (Pep440Version.TryParse(text, out var version))
         {
+            if (version.HasLocal)
+            {
+                _context.Warning(
+                    DiagnosticCodes.VersionHasLocalLabel,
+                    $"The version `{version.Normalized}` has a local label, which PyPI refuses to accept.",
+                    path,
+                    "Drop the `+...` part before publishing; local labels are for builds that stay private.");
+            }
+
             return version.Normalized;
         }
 

@@ -429,4 +429,24 @@ public sealed class ProjectLoaderErrorTests : IDisposable
         Assert.Equal("pyproject.toml", error.File);
         Assert.Equal(2, error.Line);
     }
+
+    [Fact]
+    public void Load_DeprecatedSpdxId_WarnsButLoads()
+    {
+        _project.Pyproject(Head + "license = \"GPL-2.0\"\nlicense-files = []\n");
+
+        Assert.NotNull(_project.Load());
+        var warning = Assert.Single(_project.Diagnostics.Items);
+        Assert.Equal(DiagnosticCodes.LicenseDeprecatedId, warning.Code);
+        Assert.Equal(4, warning.Line);
+    }
+
+    [Fact]
+    public void Load_LocalVersion_WarnsButLoads()
+    {
+        _project.Pyproject("[project]\nname = \"a\"\nversion = \"1.0+build.7\"\n");
+
+        Assert.Equal("1.0+build.7", _project.Load()?.Version);
+        Assert.Equal(DiagnosticCodes.VersionHasLocalLabel, Assert.Single(_project.Diagnostics.Items).Code);
+    }
 }
