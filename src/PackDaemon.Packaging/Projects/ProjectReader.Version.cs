@@ -119,7 +119,13 @@ internal sealed partial class ProjectReader
 
             var module = attr[..dot].Replace('.', '/');
             var attribute = attr[(dot + 1)..];
-            string[] candidates = [module + ".py", module + "/__init__.py", "src/" + module + ".py", "src/" + module + "/__init__.py"];
+            // setuptools' package-dir root ("" = "lib") moves every package; otherwise flat or src layout.
+            var packageRoot = TableAt("tool.setuptools.package-dir") is { } packageDir && packageDir.TryGetValue("", out var dir) && dir is string d
+                ? d.Trim('/') + "/"
+                : null;
+            string[] candidates = packageRoot is not null
+                ? [packageRoot + module + ".py", packageRoot + module + "/__init__.py"]
+                : [module + ".py", module + "/__init__.py", "src/" + module + ".py", "src/" + module + "/__init__.py"];
             return ReadVersionFromModule(candidates, attribute, TomlLocationIndex.Child(path, "attr"), $"the module `{attr[..dot]}`");
         }
 

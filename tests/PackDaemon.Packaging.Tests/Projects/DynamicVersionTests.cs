@@ -209,4 +209,54 @@ public sealed class DynamicVersionTests : IDisposable
         Assert.Equal(3, error.Line);
         Assert.Equal(12, error.Column);
     }
+
+    [Fact]
+    public void Load_SetuptoolsAttrWithPackageDirRoot_LooksThere()
+    {
+        _project.Write("lib/shop/__init__.py", "__version__ = '5.0'\n").Write("shop/__init__.py", "__version__ = '0.0'\n").Pyproject("""
+            [project]
+            name = "shop"
+            dynamic = ["version"]
+            [tool.setuptools.package-dir]
+            "" = "lib"
+            [tool.setuptools.dynamic]
+            version = {attr = "shop.__version__"}
+            """);
+
+        Assert.Equal("5.0", _project.LoadOk().Version);
+    }
+
+    [Fact]
+    public void Load_SetuptoolsAttrAssignmentMissing_PointsAtModule()
+    {
+        _project.Write("shop/__init__.py", "def version():\n    __version__ = '1'\n").Pyproject("""
+            [project]
+            name = "shop"
+            dynamic = ["version"]
+            [tool.setuptools.dynamic]
+            version = {attr = "shop.__version__"}
+            """);
+
+        var error = _project.LoadError(DiagnosticCodes.DynamicVersionNotFound);
+
+        Assert.Equal("shop/__init__.py", error.File);
+        Assert.Contains("__version__", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_VersionFileInvalid_PointsAtTheFile()
+    {
+        _project.Write("VERSION", "not-a-version\n").Pyproject("""
+            [project]
+            name = "shop"
+            dynamic = ["version"]
+            [tool.setuptools.dynamic]
+            version = {file = "VERSION"}
+            """);
+
+        var error = _project.LoadError(DiagnosticCodes.VersionInvalid);
+
+        Assert.Equal("VERSION", error.File);
+        Assert.Equal(1, error.Line);
+    }
 }

@@ -449,4 +449,15 @@ public sealed class ProjectLoaderErrorTests : IDisposable
         Assert.Equal("1.0+build.7", _project.Load()?.Version);
         Assert.Equal(DiagnosticCodes.VersionHasLocalLabel, Assert.Single(_project.Diagnostics.Items).Code);
     }
+
+    [Fact]
+    public void Load_ReadmeCharsetNotUtf8_Rejected()
+    {
+        _project.Write("README", "x").Pyproject(Head + "readme = {file = \"README\", content-type = \"text/plain\", charset = \"latin-1\"}\n");
+
+        var error = _project.LoadError(DiagnosticCodes.ReadmeInvalid);
+
+        AssertAt(error, "pyproject.toml", 4, 67); // the opening quote of "latin-1"
+        Assert.Contains("UTF-8", error.Fix, StringComparison.Ordinal);
+    }
 }
