@@ -460,4 +460,12 @@ public sealed class ProjectLoaderErrorTests : IDisposable
         AssertAt(error, "pyproject.toml", 4, 67); // the opening quote of "latin-1"
         Assert.Contains("UTF-8", error.Fix, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_EmptyPyproject_ReportsMissingProjectTable()
+    {
+        _project.Pyproject("");
+
+        Assert.Equal("pyproject.toml", _project.LoadError(DiagnosticCodes.ProjectTableMissing).File);
+    }
 }
