@@ -1,4 +1,7 @@
 using PackDaemon.Packaging.Diagnostics;
+using Tomlyn;
+using Tomlyn.Model;
+using Tomlyn.Parsing;
 
 namespace PackDaemon.Packaging.Projects;
 
@@ -6,5 +9,94 @@ namespace PackDaemon.Packaging.Projects;
 public static class ProjectLoader
 {
     /// <returns>The project, or null when an error was reported to <paramref name="diagnostics"/>.</returns>
-    public static LoadedProject? Load(string projectRoot, DiagnosticBag diagnostics) => throw new NotImplementedException();
+    public static LoadedProject? Load(string projectRoot, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(projectRoot);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var root = Path.GetFullPath(projectRoot);
+        var file = Path.Combine(root, LoadContext.PyprojectFile);
+        if (!File.Exists(file))
+        {
+            diagnostics.Error(
+                DiagnosticCodes.PyprojectMissing,
+                $"No pyproject.toml in `{root}`.",
+                LoadContext.PyprojectFile,
+                fix: "Run packd from the folder holding pyproject.toml, or create one with a [project] table (name, version).");
+            return null;
+        }
+
+        var bootstrap = new LoadContext(root, diagnostics, TomlLocationIndex.Build(new Tomlyn.Syntax.DocumentSyntax()));
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.FileUnreadable,
+                $"pyproject.toml could not be read: {ex.Message}",
+                LoadContext.PyprojectFile,
+                fix: "Check the file's permissions and that no other program holds it open.");
+            return null;
+        }
+
+        var text = bootstrap.DecodeUtf8(bytes, LoadContext.PyprojectFile, "project file");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var document = Parse(text, diagnostics);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var context = new LoadContext(root, diagnostics, TomlLocationIndex.Build(document.Value.Syntax));
+        return new ProjectReader(context, document.Value.Model).Read();
+    }
+
+    private static (Tomlyn.Syntax.DocumentSyntax Syntax, TomlTable Model)? Parse(string text, DiagnosticBag diagnostics)
+    {
+        const string Fix = "Fix the TOML syntax at this position (https://toml.io/en/v1.0.0).";
+
+        // The syntax pass validates too: it catches duplicate keys and tables, which the serializer lets through.
+        var syntax = SyntaxParser.Parse(text, LoadContext.PyprojectFile, validate: true);
+        if (syntax.HasErrors)
+        {
+            foreach (var message in syntax.Diagnostics)
+            {
+                if (message.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error)
+                {
+                    diagnostics.Error(
+                        DiagnosticCodes.TomlSyntax,
+                        "pyproject.toml is not valid TOML: " + message.Message,
+                        LoadContext.PyprojectFile,
+                        message.Span.Start.Line + 1,
+                        message.Span.Start.Column + 1,
+                        Fix);
+                }
+            }
+
+            return null;
+        }
+
+        try
+        {
+            var model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            return (syntax, model);
+        }
+        catch (TomlException ex)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.TomlSyntax,
+                "pyproject.toml is not valid TOML: " + ex.Message,
+                LoadContext.PyprojectFile,
+                ex.Line ?? 0,
+                ex.Column ?? 0,
+                Fix);
+            return null;
+        }
+    }
 }

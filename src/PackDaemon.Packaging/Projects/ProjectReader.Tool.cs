@@ -1,0 +1,109 @@
+using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Selection;
+using PackDaemon.Packaging.Standards;
+
+namespace PackDaemon.Packaging.Projects;
+
+internal sealed partial class ProjectReader
+{
+    private const string PackdPath = "tool.packd";
+    private const string HatchWheelPath = "tool.hatch.build.targets.wheel";
+
+    private SelectionOptions? ReadSelection(string? name)
+    {
+        var packd = _context.GetTable(TableAt("tool") ?? [], "packd", "tool");
+        string[] packages = [];
+        string[] include = [];
+        string[] exclude = [];
+        string[] secretsAllow = [];
+        if (packd is not null)
+        {
+            foreach (var key in packd.Keys)
+            {
+                if (key is not ("packages" or "include" or "exclude" or "secrets-allow"))
+                {
+                    _context.Warning(
+                        DiagnosticCodes.ToolPackdUnknownKey,
+                        $"[tool.packd] has an unknown key `{key}`; it is ignored.",
+                        TomlLocationIndex.Child(PackdPath, key),
+                        "Known keys: packages, include, exclude, secrets-allow.");
+                }
+            }
+
+            packages = ReadPackagePaths(_context.GetStringList(packd, "packages", PackdPath));
+            include = ReadGlobs(_context.GetStringList(packd, "include", PackdPath));
+            exclude = ReadGlobs(_context.GetStringList(packd, "exclude", PackdPath));
+            secretsAllow = ReadGlobs(_context.GetStringList(packd, "secrets-allow", PackdPath));
+        }
+
+        if (packages.Length == 0 && (packd is null || !packd.ContainsKey("packages")) && TableAt(HatchWheelPath) is { } hatchWheel)
+        {
+            packages = ReadPackagePaths(_context.GetStringList(hatchWheel, "packages", HatchWheelPath));
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        return new SelectionOptions(
+            _context.Root,
+            ProjectName.ToFileNameComponent(name),
+            packages,
+            include,
+            exclude,
+            [],
+            secretsAllow);
+    }
+
+    private string[] ReadPackagePaths(List<(string Value, string Path)>? items)
+    {
+        var result = new List<string>();
+        foreach (var (value, path) in items ?? [])
+        {
+            var relative = _context.RelativePath(value.TrimEnd('/'), path, "package folder");
+            if (relative is null)
+            {
+                continue;
+            }
+
+            if (relative == "." || !Directory.Exists(Path.Combine(_context.Root, relative)))
+            {
+                _context.Error(
+                    DiagnosticCodes.ToolPackdInvalid,
+                    $"The package folder `{value}` does not exist.",
+                    path,
+                    "Give the package's folder relative to pyproject.toml, e.g. \"src/flask_shop\".");
+                continue;
+            }
+
+            if (!result.Contains(relative))
+            {
+                result.Add(relative);
+            }
+        }
+
+        return result.ToArray();
+    }
+
+    private string[] ReadGlobs(List<(string Value, string Path)>? items)
+    {
+        var result = new List<string>();
+        foreach (var (value, path) in items ?? [])
+        {
+            if (value.Trim().Length == 0 || Metadata.HeaderText.ContainsLineBreak(value))
+            {
+                _context.Error(
+                    DiagnosticCodes.ToolPackdInvalid,
+                    "A glob in [tool.packd] is empty or holds a line break.",
+                    path,
+                    "Write one gitignore-style pattern per array item, e.g. \"static/**\".");
+                continue;
+            }
+
+            result.Add(value);
+        }
+
+        return result.ToArray();
+    }
+}
