@@ -1,4 +1,4 @@
 namespace PackDaemon.Engine.Building;
 
-/// <summary>An artifact's complete bytes, built in memory so it can be hashed and then renamed into place in one step.</summary>
-internal sealed record AssembledArtifact(string FileName, byte[] Bytes, int Entries);
+/// <summary>What was streamed into one artifact: its file name, entry count, size and SHA-256.</summary>
+internal sealed record AssembledArtifact(string FileName, int Entries, long Size, string Sha256);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using PackDaemon.Packaging.Archives;
 using PackDaemon.Packaging.Diagnostics;
 using PackDaemon.Packaging.Projects;
@@ -43,7 +42,7 @@ public static class ProjectBuilder
 
         var toLoad = FilesToLoad(request, project, selection);
         var guard = new SecretsGuard(project.Selection.SecretsAllow);
-        var contents = ContentLoader.Load(toLoad, request.Wheel ? wheelSources : new HashSet<string>(), guard, diagnostics);
+        var contents = ContentLoader.Load(toLoad, request.Wheel ? wheelSources : new HashSet<string>(), Retained(request, project, selection), guard, diagnostics);
         ReportSecrets(request, selection, contents, guard, diagnostics);
         var readMs = Lap(phase);
         if (diagnostics.HasErrors)
@@ -56,26 +55,25 @@ public static class ProjectBuilder
         long wheelMs = 0, sdistMs = 0;
         try
         {
-            // The two archives are independent; building them side by side uses the second core for the sdist's
-            // single gzip stream while the wheel's entries are copied.
+            // The two archives are independent; building them side by side lets the sdist's single gzip stream run
+            // while the wheel's entries are copied.
             var sdistTask = request.Sdist
-                ? Task.Run(() => Timed(() => SdistAssembler.Assemble(project, selection.Sdist, contents, timestamp)))
+                ? Task.Run(() => Produce(request, "sdist", SdistAssembler.FileName(project),
+                    output => SdistAssembler.Assemble(project, selection.Sdist, contents, timestamp, output)))
                 : null;
-            (AssembledArtifact Artifact, long Ms)? wheel = request.Wheel
-                ? Timed(() => WheelAssembler.Assemble(project, selection.Wheel, contents, timestamp))
-                : null;
-            var sdist = sdistTask?.GetAwaiter().GetResult();
-
-            if (wheel is { } w)
+            if (request.Wheel)
             {
-                wheelMs = w.Ms;
-                artifacts.Add(Publish(request, "wheel", w.Artifact, w.Ms));
+                var wheel = Produce(request, "wheel", WheelAssembler.FileName(project),
+                    output => WheelAssembler.Assemble(project, selection.Wheel, contents, timestamp, output));
+                wheelMs = wheel.Milliseconds;
+                artifacts.Add(wheel);
             }
 
-            if (sdist is { } s)
+            if (sdistTask is not null)
             {
-                sdistMs = s.Ms;
-                artifacts.Add(Publish(request, "sdist", s.Artifact, s.Ms));
+                var sdist = sdistTask.GetAwaiter().GetResult();
+                sdistMs = sdist.Milliseconds;
+                artifacts.Add(sdist);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -127,6 +125,22 @@ public static class ProjectBuilder
         return files;
     }
 
+    /// <summary>Files whose raw bytes a later step needs: every sdist member when the sdist is built, and the license
+    /// files the wheel copies into .dist-info. Everything else is dropped right after hashing and compressing.</summary>
+    private static HashSet<string> Retained(BuildRequest request, LoadedProject project, FileSelection selection)
+    {
+        var retained = new HashSet<string>(project.LicenseFiles, StringComparer.Ordinal);
+        if (request.Sdist)
+        {
+            foreach (var file in selection.Sdist)
+            {
+                retained.Add(file.Source.RelativePath);
+            }
+        }
+
+        return retained;
+    }
+
     private static void ReportSecrets(
         BuildRequest request,
         FileSelection selection,
@@ -162,23 +176,22 @@ public static class ProjectBuilder
         }
     }
 
-    private static ArtifactInfo Publish(BuildRequest request, string kind, AssembledArtifact artifact, long ms)
-    {
-        var path = Path.Combine(request.OutputDirectory, artifact.FileName);
-        if (request.WriteArtifacts)
-        {
-            AtomicFile.Write(path, stream => stream.Write(artifact.Bytes));
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(artifact.Bytes));
-        return new ArtifactInfo(kind, path, artifact.Bytes.LongLength, artifact.Entries, sha, ms);
-    }
-
-    private static (AssembledArtifact Artifact, long Ms) Timed(Func<AssembledArtifact> build)
+    /// <summary>Streams one artifact into a temp file renamed into place (or, for a check, into nothing), hashing it on the way.</summary>
+    private static ArtifactInfo Produce(BuildRequest request, string kind, string fileName, Func<Stream, AssembledArtifact> assemble)
     {
         var sw = Stopwatch.StartNew();
-        var artifact = build();
-        return (artifact, sw.ElapsedMilliseconds);
+        var path = Path.Combine(request.OutputDirectory, fileName);
+        AssembledArtifact? artifact = null;
+        if (request.WriteArtifacts)
+        {
+            AtomicFile.Write(path, stream => artifact = assemble(stream));
+        }
+        else
+        {
+            artifact = assemble(Stream.Null);
+        }
+
+        return new ArtifactInfo(kind, path, artifact!.Size, artifact.Entries, artifact.Sha256, sw.ElapsedMilliseconds);
     }
 
     private static long Lap(Stopwatch sw)

@@ -16,11 +16,14 @@ internal static class SdistAssembler
 {
     private const string PkgInfo = "PKG-INFO";
 
+    public static string FileName(LoadedProject project) => new WheelLayout(project.DistributionName, project.Version).SdistFileName;
+
     public static AssembledArtifact Assemble(
         LoadedProject project,
         IReadOnlyList<SelectedFile> files,
         IReadOnlyDictionary<string, LoadedContent> contents,
-        DateTimeOffset timestamp)
+        DateTimeOffset timestamp,
+        Stream output)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
         var entries = new List<(string Path, byte[] Bytes, bool Executable)>(files.Count + 1);
@@ -32,20 +35,14 @@ internal static class SdistAssembler
                 continue;
             }
 
-            entries.Add((file.ArchivePath, contents[file.Source.RelativePath].Bytes, file.Source.IsExecutable));
+            entries.Add((file.ArchivePath, contents[file.Source.RelativePath].Bytes!, file.Source.IsExecutable));
         }
 
         entries.Add((PkgInfo, Encoding.UTF8.GetBytes(CoreMetadataWriter.Write(project.Metadata, ArtifactKind.Sdist)), false));
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
-        long estimate = 0;
-        foreach (var entry in entries)
-        {
-            estimate += entry.Bytes.Length;
-        }
-
-        using var buffer = new MemoryStream((int)Math.Min(int.MaxValue, (estimate / 3) + 4096));
-        using (var tar = new SdistWriter(buffer, timestamp))
+        using var hashing = new HashingWriteStream(output);
+        using (var tar = new SdistWriter(hashing, timestamp))
         {
             foreach (var (path, bytes, executable) in entries)
             {
@@ -55,6 +52,6 @@ internal static class SdistAssembler
             tar.Finish();
         }
 
-        return new AssembledArtifact(layout.SdistFileName, buffer.ToArray(), entries.Count);
+        return new AssembledArtifact(layout.SdistFileName, entries.Count, hashing.Length, hashing.HexDigest());
     }
 }

@@ -13,11 +13,14 @@ namespace PackDaemon.Engine.Building;
 /// </summary>
 internal static class WheelAssembler
 {
+    public static string FileName(LoadedProject project) => new WheelLayout(project.DistributionName, project.Version).WheelFileName;
+
     public static AssembledArtifact Assemble(
         LoadedProject project,
         IReadOnlyList<SelectedFile> payload,
         IReadOnlyDictionary<string, LoadedContent> contents,
-        DateTimeOffset timestamp)
+        DateTimeOffset timestamp,
+        Stream output)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
         var entries = new List<(string Name, CompressedBlob Blob, bool Executable)>(payload.Count + 8);
@@ -43,7 +46,7 @@ internal static class WheelAssembler
         foreach (var license in project.LicenseFiles)
         {
             // PEP 639: every License-File sits under .dist-info/licenses/ at its path relative to the project root.
-            distInfo.Add(($"{layout.DistInfo}/licenses/{license}", contents[license].Bytes));
+            distInfo.Add(($"{layout.DistInfo}/licenses/{license}", contents[license].Bytes!));
         }
 
         distInfo.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -61,8 +64,8 @@ internal static class WheelAssembler
         var recordBytes = record.ToBytes(layout.RecordPath);
         entries.Add((layout.RecordPath, EntryCompressor.Compress(layout.RecordPath, recordBytes), false));
 
-        using var buffer = new MemoryStream(EstimateSize(entries));
-        using (var zip = new WheelZipWriter(buffer, timestamp))
+        using var hashing = new HashingWriteStream(output);
+        using (var zip = new WheelZipWriter(hashing, timestamp))
         {
             foreach (var (name, blob, executable) in entries)
             {
@@ -72,17 +75,6 @@ internal static class WheelAssembler
             zip.Finish();
         }
 
-        return new AssembledArtifact(layout.WheelFileName, buffer.ToArray(), entries.Count);
-    }
-
-    private static int EstimateSize(List<(string Name, CompressedBlob Blob, bool Executable)> entries)
-    {
-        long total = 22;
-        foreach (var (name, blob, _) in entries)
-        {
-            total += blob.Data.Length + (2L * name.Length) + 76;
-        }
-
-        return (int)Math.Min(total, int.MaxValue);
+        return new AssembledArtifact(layout.WheelFileName, entries.Count, hashing.Length, hashing.HexDigest());
     }
 }

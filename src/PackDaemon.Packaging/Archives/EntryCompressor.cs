@@ -64,7 +64,18 @@ public static class EntryCompressor
     [ThreadStatic]
     private static MemoryStream? t_scratch;
 
-    public static CompressedBlob Compress(string archivePath, ReadOnlySpan<byte> content)
+    /// <summary>As <see cref="Compress(string, ReadOnlySpan{byte})"/>, but a stored entry keeps <paramref name="content"/>
+    /// itself instead of a copy: the caller hands the array over and must not change it afterwards. Stored entries are
+    /// most of the bytes of an asset-heavy tree (images, fonts, .gz models), so the copy is worth avoiding.</summary>
+    public static CompressedBlob Compress(string archivePath, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Compress(archivePath, content, content);
+    }
+
+    public static CompressedBlob Compress(string archivePath, ReadOnlySpan<byte> content) => Compress(archivePath, content, null);
+
+    private static CompressedBlob Compress(string archivePath, ReadOnlySpan<byte> content, byte[]? owned)
     {
         ArgumentNullException.ThrowIfNull(archivePath);
 
@@ -82,7 +93,9 @@ public static class EntryCompressor
 
             if (scratch.Length < content.Length)
             {
-                byte[] compressed = scratch.GetBuffer().AsSpan(0, (int)scratch.Length).ToArray();
+                // Pinned: blobs live until the wheel is written, and pinned arrays are never copied by the GC.
+                byte[] compressed = GC.AllocateUninitializedArray<byte>((int)scratch.Length, pinned: true);
+                scratch.GetBuffer().AsSpan(0, compressed.Length).CopyTo(compressed);
                 ReleaseIfHuge(scratch);
                 return new CompressedBlob(crc, content.Length, sha256, compressed, ZipCompression.Deflated);
             }
@@ -90,7 +103,7 @@ public static class EntryCompressor
             ReleaseIfHuge(scratch);
         }
 
-        return new CompressedBlob(crc, content.Length, sha256, content.ToArray(), ZipCompression.Stored);
+        return new CompressedBlob(crc, content.Length, sha256, owned ?? content.ToArray(), ZipCompression.Stored);
     }
 
     /// <summary>True when the file name's extension marks an already-compressed format that is stored as-is.</summary>

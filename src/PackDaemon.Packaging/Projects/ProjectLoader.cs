@@ -84,7 +84,7 @@ public static class ProjectLoader
 
         try
         {
-            var model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            var model = TomlSerializer.Deserialize<TomlTable>(text, PyprojectTomlContext.Default) ?? new TomlTable();
             return (syntax, model);
         }
         catch (TomlException ex)

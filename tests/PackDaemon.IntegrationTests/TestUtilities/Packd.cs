@@ -1,9 +1,14 @@
 namespace PackDaemon.IntegrationTests.TestUtilities;
 
-/// <summary>Runs the real <c>packd</c> executable that the build copied next to this test assembly.</summary>
+/// <summary>
+/// Runs the real <c>packd</c>: the published Native AOT executable when <c>PACKD_TEST_EXE</c> names it (the test
+/// command publishes it first, so CI tests exactly what users run), else the build's copy next to this assembly.
+/// </summary>
 internal static class Packd
 {
-    public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "packd.exe" : "packd");
+    public static string Executable => Environment.GetEnvironmentVariable("PACKD_TEST_EXE") is { Length: > 0 } published
+        ? published
+        : Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "packd.exe" : "packd");
 
     public static Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {

@@ -1,0 +1,63 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace PackDaemon.Engine.Building;
+
+/// <summary>
+/// Reads a whole source file into an array on the pinned object heap. A build keeps every file's bytes alive until the
+/// artifacts are written; on the ordinary heap each garbage collection in between copies them from generation to
+/// generation, which cost more than the reading itself (botocore, 28 MB: about 100 ms of the read phase). Pinned
+/// arrays are never moved, so collections stay cheap, and they are not zeroed first because the read fills them.
+/// </summary>
+internal static class SourceReader
+{
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
+    /// <summary>Reads the file into this thread's reusable buffer; the span is valid until the thread's next call.</summary>
+    public static ReadOnlySpan<byte> ReadIntoThreadBuffer(string path)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        long length = CheckedLength(handle, path);
+        var buffer = t_buffer;
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = GC.AllocateUninitializedArray<byte>((int)Math.Max(length, 256 * 1024), pinned: true);
+            t_buffer = buffer;
+        }
+
+        return buffer.AsSpan(0, ReadFully(handle, buffer.AsSpan(0, (int)length)));
+    }
+
+    public static byte[] ReadAll(string path)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var bytes = GC.AllocateUninitializedArray<byte>((int)CheckedLength(handle, path), pinned: true);
+        int total = ReadFully(handle, bytes);
+
+        // The file shrank between the stat and the read: keep what is there now.
+        return total == bytes.Length ? bytes : bytes.AsSpan(0, total).ToArray();
+    }
+
+    private static long CheckedLength(SafeFileHandle handle, string path)
+    {
+        long length = RandomAccess.GetLength(handle);
+        return length <= Array.MaxLength ? length : throw new IOException($"'{path}' is larger than 2 GB; it cannot go into a wheel.");
+    }
+
+    private static int ReadFully(SafeFileHandle handle, Span<byte> destination)
+    {
+        int total = 0;
+        while (total < destination.Length)
+        {
+            int read = RandomAccess.Read(handle, destination[total..], total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+}
