@@ -13,7 +13,7 @@ namespace PackDaemon.Packaging.Selection;
 /// </remarks>
 internal sealed class SecretAllowGlob
 {
-    private readonly string[] _segments;
+    private readonly string _normalized;
 
     public SecretAllowGlob(string pattern)
     {
@@ -25,88 +25,12 @@ internal sealed class SecretAllowGlob
         }
 
         normalized = normalized.TrimStart('/');
-        if (normalized.EndsWith('/'))
-        {
-            normalized += "**";
-        }
-
-        _segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        _normalized = normalized.EndsWith('/') ? normalized + "**" : normalized;
     }
 
     /// <summary>The pattern as the user wrote it, for the warning.</summary>
     public string Pattern { get; }
 
-    public bool IsMatch(string relativePath)
-    {
-        string[] path = relativePath.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return MatchSegments(0, path, 0);
-    }
-
-    private bool MatchSegments(int patternIndex, string[] path, int pathIndex)
-    {
-        while (patternIndex < _segments.Length)
-        {
-            string segment = _segments[patternIndex];
-            if (segment == "**")
-            {
-                for (int skip = pathIndex; skip <= path.Length; skip++)
-                {
-                    if (MatchSegments(patternIndex + 1, path, skip))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            if (pathIndex >= path.Length || !MatchSegment(segment, path[pathIndex]))
-            {
-                return false;
-            }
-
-            patternIndex++;
-            pathIndex++;
-        }
-
-        return pathIndex == path.Length;
-    }
-
-    /// <summary>Wildcard match of one segment, iterative with backtracking to the last <c>*</c>.</summary>
-    private static bool MatchSegment(ReadOnlySpan<char> pattern, ReadOnlySpan<char> name)
-    {
-        int p = 0;
-        int n = 0;
-        int star = -1;
-        int starMatch = 0;
-        while (n < name.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == name[n]) && pattern[p] != '*')
-            {
-                p++;
-                n++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                starMatch = n;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                n = ++starMatch;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    // The same wildmatch the ignore files use (path-aware *, ?, classes, ** segments), so one glob dialect is tested once.
+    public bool IsMatch(string relativePath) => Wildmatch.IsMatch(_normalized, relativePath.Replace('\\', '/'));
 }
