@@ -44,9 +44,8 @@ if [ -z "$PACKD" ]; then
   elif [ -z "$RID" ]; then
     PACKD_SKIP="no runtime identifier for $(uname -m)"
   else
-    log "publishing packd (Release, ReadyToRun, $RID)"
-    if dotnet publish src/PackDaemon.Cli -c Release -r "$RID" --self-contained false \
-         -p:PublishReadyToRun=true -o "$BENCH/packd" >"$BENCH/publish.log" 2>&1; then
+    log "publishing packd (Release, Native AOT, as the README's publish command does)"
+    if dotnet publish src/PackDaemon.Cli -c Release -o "$BENCH/packd" >"$BENCH/publish.log" 2>&1; then
       PACKD="$BENCH/packd/packd"
       [ -x "$PACKD" ] || PACKD="$BENCH/packd/PackDaemon.Cli"
     else

@@ -8,7 +8,7 @@ namespace PackDaemon.Engine.Building;
 
 /// <summary>
 /// One build of a project, start to finish: load the configuration, select files, read/scan/hash/compress them in
-/// parallel, assemble the artifacts in memory, and only when nothing reported an error, rename them into place.
+/// parallel, and only when nothing reported an error, stream each artifact into a temp file and rename it into place.
 /// A build with errors writes nothing, so the last good artifacts stay on disk.
 /// </summary>
 public static class ProjectBuilder
@@ -50,14 +50,15 @@ public static class ProjectBuilder
             return Failed(diagnostics, new PhaseTimings(loadMs, selectMs, readMs, 0, 0, total.ElapsedMilliseconds));
         }
 
-        var timestamp = ReproducibleClock.FromSourceDateEpoch(request.SourceDateEpoch);
+        var timestamp = ReproducibleClock.FromSourceDateEpoch(request.SourceDateEpoch, diagnostics);
         var artifacts = new List<ArtifactInfo>(2);
         long wheelMs = 0, sdistMs = 0;
+        Task<ArtifactInfo>? sdistTask = null;
         try
         {
             // The two archives are independent; building them side by side lets the sdist's single gzip stream run
             // while the wheel's entries are copied.
-            var sdistTask = request.Sdist
+            sdistTask = request.Sdist
                 ? Task.Run(() => Produce(request, "sdist", SdistAssembler.FileName(project),
                     output => SdistAssembler.Assemble(project, selection.Sdist, contents, timestamp, output)))
                 : null;
@@ -78,6 +79,8 @@ public static class ProjectBuilder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // Let a still-running sdist finish before reporting, so nothing is renamed into dist/ after the failure is told.
+            WaitQuietly(sdistTask);
             diagnostics.Error(
                 DiagnosticCodes.ArtifactWriteFailed,
                 $"cannot write to '{request.OutputDirectory}': {ex.Message}",
@@ -192,6 +195,18 @@ public static class ProjectBuilder
         }
 
         return new ArtifactInfo(kind, path, artifact!.Size, artifact.Entries, artifact.Sha256, sw.ElapsedMilliseconds);
+    }
+
+    private static void WaitQuietly(Task? task)
+    {
+        try
+        {
+            task?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Its own failure is the same kind as the one being reported.
+        }
     }
 
     private static long Lap(Stopwatch sw)
