@@ -91,7 +91,7 @@ public static class ProjectBuilder
         return new BuildResult(
             true,
             artifacts,
-            diagnostics.Items,
+            Ordered(diagnostics),
             selection.Packages,
             new PhaseTimings(loadMs, selectMs, readMs, wheelMs, sdistMs, total.ElapsedMilliseconds));
     }
@@ -197,6 +197,22 @@ public static class ProjectBuilder
         return new ArtifactInfo(kind, path, artifact!.Size, artifact.Entries, artifact.Sha256, sw.ElapsedMilliseconds);
     }
 
+    /// <summary>Diagnostics in file, line, column order: parallel phases report in whatever order threads finish, and
+    /// the same tree must always print the same output.</summary>
+    private static List<Diagnostic> Ordered(DiagnosticBag diagnostics)
+    {
+        var items = diagnostics.Items.ToList();
+        items.Sort(static (a, b) =>
+        {
+            int c = string.CompareOrdinal(a.File, b.File);
+            c = c != 0 ? c : a.Line.CompareTo(b.Line);
+            c = c != 0 ? c : a.Column.CompareTo(b.Column);
+            c = c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+            return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+        });
+        return items;
+    }
+
     private static void WaitQuietly(Task? task)
     {
         try
@@ -217,5 +233,5 @@ public static class ProjectBuilder
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics, PhaseTimings timings)
-        => new(false, [], diagnostics.Items, [], timings);
+        => new(false, [], Ordered(diagnostics), [], timings);
 }

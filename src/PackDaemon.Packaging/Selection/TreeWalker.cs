@@ -6,7 +6,7 @@ namespace PackDaemon.Packaging.Selection;
 /// <summary>
 /// One sorted walk of the project tree. Applies what the tree alone decides (always-excluded names, ignore files,
 /// the symlink boundary) and records every file met and every folder not entered, with the reason.
-/// Not thread-safe: one instance per walk.
+/// Not thread-safe: one instance per walk (sibling folders get child walkers of their own).
 /// </summary>
 internal sealed class TreeWalker
 {
@@ -144,15 +144,52 @@ internal sealed class TreeWalker
             }
         }
 
+        List<PendingFolder>? subfolders = null;
         foreach (var entry in entries)
         {
-            VisitEntry(fullDir, relPrefix, stack, ignoredFolder, entry);
+            VisitEntry(fullDir, relPrefix, stack, ignoredFolder, entry, ref subfolders);
+        }
+
+        if (subfolders is not null)
+        {
+            WalkSubfolders(subfolders);
         }
 
         _realAncestors.RemoveAt(_realAncestors.Count - 1);
     }
 
-    private void VisitEntry(string fullDir, string relPrefix, IgnoreStack? stack, IgnoreVerdict? ignoredFolder, Entry entry)
+    /// <summary>
+    /// Sibling folders are walked in parallel, each by a walker of its own that starts from this one's ancestor chain;
+    /// their results are appended in name order, so the outcome is the same as a sequential walk. The walk is mostly
+    /// one stat per file, and on a 20,000-file tree it was the longest single-threaded phase of a build.
+    /// </summary>
+    private void WalkSubfolders(List<PendingFolder> subfolders)
+    {
+        if (subfolders.Count == 1)
+        {
+            var only = subfolders[0];
+            WalkFolder(only.FullPath, only.RelPrefix, only.RealDir, only.Stack, only.IgnoredFolder);
+            return;
+        }
+
+        var children = new TreeWalker[subfolders.Count];
+        Parallel.For(0, subfolders.Count, i =>
+        {
+            var child = new TreeWalker(_root, _realRoot, _includePrefixes, _diagnostics);
+            child._realAncestors.AddRange(_realAncestors);
+            var folder = subfolders[i];
+            child.WalkFolder(folder.FullPath, folder.RelPrefix, folder.RealDir, folder.Stack, folder.IgnoredFolder);
+            children[i] = child;
+        });
+
+        foreach (var child in children)
+        {
+            Files.AddRange(child.Files);
+            Pruned.AddRange(child.Pruned);
+        }
+    }
+
+    private void VisitEntry(string fullDir, string relPrefix, IgnoreStack? stack, IgnoreVerdict? ignoredFolder, Entry entry, ref List<PendingFolder>? subfolders)
     {
         string name = Nfc.Normalize(entry.Name);
         string relPath = relPrefix + name;
@@ -216,7 +253,7 @@ internal sealed class TreeWalker
                 return;
             }
 
-            WalkFolder(fullPath, relPath + "/", realChild, stack, childIgnored);
+            (subfolders ??= []).Add(new PendingFolder(fullPath, relPath + "/", realChild, stack, childIgnored));
             return;
         }
 
@@ -311,6 +348,8 @@ internal sealed class TreeWalker
 
         return new Entry(e.FileName.ToString(), false, isLink, e.Length, e.LastWriteTimeUtc.UtcDateTime, executable);
     }
+
+    private readonly record struct PendingFolder(string FullPath, string RelPrefix, string RealDir, IgnoreStack? Stack, IgnoreVerdict? IgnoredFolder);
 
     private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc, bool IsExecutable);
 }
