@@ -39,7 +39,7 @@ internal static class ContentLoader
                 {
                     // Bytes nobody needs after this call go through one reused buffer per thread: fresh memory costs
                     // a page fault per 4 KB here, which on this kind of VM was a tenth of a wheel build.
-                    content = SourceReader.ReadIntoThreadBuffer(file.FullPath);
+                    content = SourceReader.ReadIntoThreadBuffer(file.FullPath, file.Size);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

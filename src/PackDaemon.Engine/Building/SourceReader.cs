@@ -14,10 +14,26 @@ internal static class SourceReader
     private static byte[]? t_buffer;
 
     /// <summary>Reads the file into this thread's reusable buffer; the span is valid until the thread's next call.</summary>
-    public static ReadOnlySpan<byte> ReadIntoThreadBuffer(string path)
+    /// <param name="expectedSize">The size the tree walk saw. Trusting it saves an fstat per file; reading one byte more
+    /// than expected still catches a file that grew since, and then its real length is asked for.</param>
+    public static ReadOnlySpan<byte> ReadIntoThreadBuffer(string path, long expectedSize)
     {
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        long want = Math.Min(Math.Max(expectedSize, 0) + 1, Array.MaxLength);
+        var buffer = EnsureThreadBuffer(want);
+        int read = ReadFully(handle, buffer.AsSpan(0, (int)want));
+        if (read < want)
+        {
+            return buffer.AsSpan(0, read);
+        }
+
         long length = CheckedLength(handle, path);
+        buffer = EnsureThreadBuffer(length);
+        return buffer.AsSpan(0, ReadFully(handle, buffer.AsSpan(0, (int)length)));
+    }
+
+    private static byte[] EnsureThreadBuffer(long length)
+    {
         var buffer = t_buffer;
         if (buffer is null || buffer.Length < length)
         {
@@ -25,7 +41,7 @@ internal static class SourceReader
             t_buffer = buffer;
         }
 
-        return buffer.AsSpan(0, ReadFully(handle, buffer.AsSpan(0, (int)length)));
+        return buffer;
     }
 
     public static byte[] ReadAll(string path)
