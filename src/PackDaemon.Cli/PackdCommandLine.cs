@@ -27,6 +27,17 @@ internal static class PackdCommandLine
             return ExitCodes.UsageError;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+#pragma warning disable CA1031 // The one top-level handler: a bug in packd must print one line, not a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"packd: internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine("This is a bug in packd; please report it with the command you ran. Nothing was written.");
+            return ExitCodes.BuildError;
+        }
     }
 }

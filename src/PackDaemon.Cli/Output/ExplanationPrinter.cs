@@ -45,6 +45,7 @@ internal static class ExplanationPrinter
             stdout.WriteLine($"  sdist: {(explanation.InSdist ? "included" : "not included")} ({explanation.SdistReason})");
         }
 
-        return ExitCodes.Success;
+        // The answer stands, but a build of this project would fail: say so in the exit code too.
+        return diagnostics.Any(d => d.IsError) ? ExitCodes.BuildError : ExitCodes.Success;
     }
 }

@@ -30,7 +30,14 @@ internal static class ContentLoader
             ReadOnlySpan<byte> content;
             try
             {
-                if (retain)
+                if (file.Size == 0)
+                {
+                    // Never opened: besides empty files, this is what a FIFO, socket or device node looks like to
+                    // .NET, and opening a FIFO for reading blocks until some other process writes to it.
+                    retained = retain ? [] : null;
+                    content = [];
+                }
+                else if (retain)
                 {
                     retained = SourceReader.ReadAll(file.FullPath);
                     content = retained;

@@ -53,7 +53,8 @@ public static class ProjectBuilder
         var timestamp = ReproducibleClock.FromSourceDateEpoch(request.SourceDateEpoch, diagnostics);
         var artifacts = new List<ArtifactInfo>(2);
         long wheelMs = 0, sdistMs = 0;
-        Task<ArtifactInfo>? sdistTask = null;
+        Task<ProducedArtifact>? sdistTask = null;
+        ProducedArtifact? wheel = null;
         try
         {
             // The two archives are independent; building them side by side lets the sdist's single gzip stream run
@@ -64,28 +65,52 @@ public static class ProjectBuilder
                 : null;
             if (request.Wheel)
             {
-                var wheel = Produce(request, "wheel", WheelAssembler.FileName(project),
+                wheel = Produce(request, "wheel", WheelAssembler.FileName(project),
                     output => WheelAssembler.Assemble(project, selection.Wheel, contents, timestamp, output));
-                wheelMs = wheel.Milliseconds;
-                artifacts.Add(wheel);
+                wheelMs = wheel.Info.Milliseconds;
             }
 
-            if (sdistTask is not null)
+            var sdist = sdistTask?.GetAwaiter().GetResult();
+            sdistMs = sdist?.Info.Milliseconds ?? 0;
+
+            // Both artifacts are complete on disk before either is renamed into place, and both targets are checked
+            // first: a build never leaves a new wheel beside an old sdist because the second one failed. (Two renames
+            // in one folder cannot be one atomic step; what remains is a rename failing for a reason the check cannot
+            // see, right after another rename in the same folder succeeded.)
+            foreach (var produced in new[] { wheel, sdist })
             {
-                var sdist = sdistTask.GetAwaiter().GetResult();
-                sdistMs = sdist.Milliseconds;
-                artifacts.Add(sdist);
+                if (produced?.File is { } file && Directory.Exists(file.TargetPath))
+                {
+                    throw new IOException($"'{file.TargetPath}' is a folder; remove it so the artifact can take its name.");
+                }
+            }
+
+            foreach (var produced in new[] { wheel, sdist })
+            {
+                if (produced is not null)
+                {
+                    produced.File?.Commit();
+                    artifacts.Add(produced.Info);
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Let a still-running sdist finish before reporting, so nothing is renamed into dist/ after the failure is told.
-            WaitQuietly(sdistTask);
             diagnostics.Error(
                 DiagnosticCodes.ArtifactWriteFailed,
                 $"cannot write to '{request.OutputDirectory}': {ex.Message}",
                 fix: "Check that the output folder is writable and the disk is not full; the previous artifacts were left as they were.");
             return Failed(diagnostics, new PhaseTimings(loadMs, selectMs, readMs, wheelMs, sdistMs, total.ElapsedMilliseconds));
+        }
+        finally
+        {
+            // Whatever was not renamed is deleted; a still-running sdist is waited for so its temp file goes too.
+            wheel?.File?.Dispose();
+            WaitQuietly(sdistTask);
+            if (sdistTask is { IsCompletedSuccessfully: true })
+            {
+                sdistTask.Result.File?.Dispose();
+            }
         }
 
         return new BuildResult(
@@ -179,22 +204,24 @@ public static class ProjectBuilder
         }
     }
 
-    /// <summary>Streams one artifact into a temp file renamed into place (or, for a check, into nothing), hashing it on the way.</summary>
-    private static ArtifactInfo Produce(BuildRequest request, string kind, string fileName, Func<Stream, AssembledArtifact> assemble)
+    /// <summary>Streams one artifact into a temp file beside its target (or, for a check, into nothing), hashing it on
+    /// the way. The caller renames it into place.</summary>
+    private static ProducedArtifact Produce(BuildRequest request, string kind, string fileName, Func<Stream, AssembledArtifact> assemble)
     {
         var sw = Stopwatch.StartNew();
         var path = Path.Combine(request.OutputDirectory, fileName);
         AssembledArtifact? artifact = null;
+        PreparedFile? file = null;
         if (request.WriteArtifacts)
         {
-            AtomicFile.Write(path, stream => artifact = assemble(stream));
+            file = AtomicFile.Prepare(path, stream => artifact = assemble(stream));
         }
         else
         {
             artifact = assemble(Stream.Null);
         }
 
-        return new ArtifactInfo(kind, path, artifact!.Size, artifact.Entries, artifact.Sha256, sw.ElapsedMilliseconds);
+        return new ProducedArtifact(new ArtifactInfo(kind, path, artifact!.Size, artifact.Entries, artifact.Sha256, sw.ElapsedMilliseconds), file);
     }
 
     /// <summary>Diagnostics in file, line, column order: parallel phases report in whatever order threads finish, and

@@ -14,6 +14,16 @@ public static class AtomicFile
     /// </remarks>
     public static void Write(string path, Action<Stream> write)
     {
+        using var prepared = Prepare(path, write);
+        prepared.Commit();
+    }
+
+    /// <summary>
+    /// Writes the temp file (flushed to disk) without renaming it, so a caller producing several artifacts can rename
+    /// them only once all were written. Disposing an uncommitted <see cref="PreparedFile"/> deletes the temp file.
+    /// </summary>
+    public static PreparedFile Prepare(string path, Action<Stream> write)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
 
@@ -30,7 +40,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(tempPath, fullPath, overwrite: true);
+            return new PreparedFile(tempPath, fullPath);
         }
         catch
         {
@@ -38,6 +48,8 @@ public static class AtomicFile
             throw;
         }
     }
+
+    internal static void TryDeleteTemp(string tempPath) => TryDelete(tempPath);
 
     private static void TryDelete(string tempPath)
     {

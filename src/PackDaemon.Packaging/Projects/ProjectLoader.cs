@@ -76,6 +76,9 @@ public static class ProjectLoader
                         message.Span.Start.Line + 1,
                         message.Span.Start.Column + 1,
                         Fix);
+
+                    // Later messages are mostly the parser tripping over the same mistake again.
+                    break;
                 }
             }
 

@@ -295,7 +295,21 @@ internal sealed partial class ProjectReader
             return null;
         }
 
-        var match = regex.Match(text);
+        System.Text.RegularExpressions.Match match;
+        try
+        {
+            match = regex.Match(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            _context.Error(
+                DiagnosticCodes.DynamicVersionNotFound,
+                $"The hatch version pattern took more than a second on `{file}` (it backtracks too much).",
+                patternPath,
+                "Simplify the pattern, e.g. ^__version__ = \"(?P<version>[^\"]+)\".");
+            return null;
+        }
+
         if (!match.Success || !match.Groups["version"].Success)
         {
             _context.Error(

@@ -50,13 +50,18 @@ public static partial class FileSelector
         return new FileSelection(wheel, sdist, packages);
     }
 
-    public static FileExplanation Explain(SelectionOptions options, string relativePath)
+    public static FileExplanation Explain(SelectionOptions options, string relativePath) => Explain(options, relativePath, new DiagnosticBag());
+
+    /// <param name="diagnostics">Receives what the selection reports (a package not found, a symlink leaving the root):
+    /// an answer given while the build itself would fail must say so.</param>
+    public static FileExplanation Explain(SelectionOptions options, string relativePath, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(relativePath);
+        ArgumentNullException.ThrowIfNull(diagnostics);
 
         string path = NormalizeQuery(relativePath);
-        var run = Evaluate(options, new DiagnosticBag());
+        var run = Evaluate(options, diagnostics);
         foreach (var verdict in run.Verdicts)
         {
             if (string.Equals(verdict.File.RelativePath, path, StringComparison.Ordinal))

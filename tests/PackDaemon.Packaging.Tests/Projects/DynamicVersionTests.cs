@@ -101,6 +101,24 @@ public sealed class DynamicVersionTests : IDisposable
     }
 
     [Fact]
+    public void Load_HatchVersionPatternThatBacktracksForever_IsADiagnosticNotACrash()
+    {
+        _project.Write("shop/version.py", new string('a', 40) + "\n").Pyproject("""
+            [project]
+            name = "shop"
+            dynamic = ["version"]
+            [tool.hatch.version]
+            path = "shop/version.py"
+            pattern = "(a+)+b(?P<version>x)"
+            """);
+
+        var error = _project.LoadError(DiagnosticCodes.DynamicVersionNotFound);
+
+        Assert.Contains("backtracks", error.Message, StringComparison.Ordinal);
+        Assert.Equal(6, error.Line);
+    }
+
+    [Fact]
     public void Load_HatchVersionPatternInvalidVersion_PointsIntoTheFile()
     {
         _project.Write("shop/version.py", "# x\nRELEASE = 'vbad version'\n").Pyproject("""
