@@ -106,6 +106,16 @@ public static partial class FileSelector
             if (!seen.TryAdd(file.ArchivePath, file.ArchivePath))
             {
                 string first = seen[file.ArchivePath];
+                if (string.Equals(first, file.ArchivePath, StringComparison.Ordinal))
+                {
+                    // Equal after NFC normalization: two spellings of one name on disk (e.g. composed and decomposed é).
+                    diagnostics.Error(DiagnosticCodes.CaseCollision,
+                        $"Two files in the tree are both named '{file.ArchivePath}' once their names are Unicode-normalized (NFC), as wheels and sdists require; one of them is '{file.Source.FullPath}'.",
+                        file.Source.RelativePath,
+                        fix: "Rename one of the two files on disk; an exclude glob cannot tell them apart.");
+                    continue;
+                }
+
                 diagnostics.Error(DiagnosticCodes.CaseCollision,
                     $"The {artifact} paths '{first}' and '{file.ArchivePath}' differ only by case; installing on a case-insensitive file system (Windows, macOS) would overwrite one with the other.",
                     file.Source.RelativePath,

@@ -90,10 +90,17 @@ internal static class PackageDiscovery
             return srcPackages;
         }
 
+        // A candidate that exists on disk was left out by an ignore rule or an exclude glob: that, not a missing
+        // folder, is what the user has to fix.
+        var hidden = tried.Where(t => !t.Contains('*', StringComparison.Ordinal) && File.Exists(Path.Join(options.ProjectRoot, t))).ToList();
         diagnostics.Error(DiagnosticCodes.NoPackageFound,
-            $"No package or module found for the wheel of '{name}'. Tried: {string.Join(", ", tried)}.",
+            hidden.Count > 0
+                ? $"No package or module found for the wheel of '{name}': {string.Join(", ", hidden)} exists but is excluded from the build. Tried: {string.Join(", ", tried)}."
+                : $"No package or module found for the wheel of '{name}'. Tried: {string.Join(", ", tried)}.",
             "pyproject.toml",
-            fix: $"Name the package folder '{name}' (or 'src/{name}'), or list it in pyproject.toml: [tool.packd] packages = [\"path/to/pkg\"].");
+            fix: hidden.Count > 0
+                ? $"Run 'packd explain {hidden[0]}' to see which rule excludes it, then change that .gitignore line or [tool.packd] exclude glob."
+                : $"Name the package folder '{name}' (or 'src/{name}'), or list it in pyproject.toml: [tool.packd] packages = [\"path/to/pkg\"].");
         return [];
     }
 

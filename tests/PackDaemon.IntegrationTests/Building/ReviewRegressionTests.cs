@@ -81,4 +81,33 @@ public sealed class ReviewRegressionTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("café's", result.StdOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Build_PackageHiddenByGitignore_SaysItExistsButIsExcluded()
+    {
+        using var temp = new TempDirectory();
+        var project = temp.CopyFixture("flat");
+        File.WriteAllText(Path.Combine(project, ".gitignore"), "flat_pkg/\n");
+
+        var result = await Packd.RunAsync("build", project, "--out", temp.Combine("out"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("flat_pkg/__init__.py exists but is excluded", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("packd explain flat_pkg/__init__.py", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_TwoSpellingsOfOneUnicodeName_SaysSoInsteadOfBlamingCase()
+    {
+        using var temp = new TempDirectory();
+        var project = temp.CopyFixture("flat");
+        File.WriteAllText(Path.Combine(project, "flat_pkg", "caf\u00e9.txt"), "composed");
+        File.WriteAllText(Path.Combine(project, "flat_pkg", "cafe\u0301.txt"), "decomposed");
+
+        var result = await Packd.RunAsync("build", project, "--out", temp.Combine("out"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Unicode-normalized", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("differ only by case", result.StdErr, StringComparison.Ordinal);
+    }
 }
