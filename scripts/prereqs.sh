@@ -4,6 +4,8 @@
 set -euo pipefail
 
 debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools)
+# Native AOT links packd with the system C toolchain.
+command -v clang >/dev/null || command -v gcc >/dev/null || debian_packages+=(gcc)
 missing=()
 for p in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
