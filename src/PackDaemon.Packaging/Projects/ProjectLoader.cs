@@ -41,6 +41,20 @@ public static class ProjectLoader
             return null;
         }
 
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            // Python's tomllib, which pip and build use to read this file, rejects a byte-order mark: a project packd
+            // accepted would then fail for every other tool and for anyone building the sdist.
+            diagnostics.Error(
+                DiagnosticCodes.FileNotUtf8,
+                "pyproject.toml starts with a UTF-8 byte-order mark, which Python's tomllib (used by pip and build) rejects.",
+                LoadContext.PyprojectFile,
+                1,
+                1,
+                "Re-save the file as UTF-8 without a BOM.");
+            return null;
+        }
+
         var text = bootstrap.DecodeUtf8(bytes, LoadContext.PyprojectFile, "project file");
         if (text is null)
         {

@@ -10,6 +10,17 @@ public sealed class ProjectLoaderErrorTests : IDisposable
 
     public void Dispose() => _project.Dispose();
 
+    [Fact]
+    public void Load_PyprojectWithByteOrderMark_IsRefusedBecauseTomllibRejectsIt()
+    {
+        _project.WriteBytes("pyproject.toml", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Head)]);
+
+        var error = _project.LoadError(DiagnosticCodes.FileNotUtf8);
+
+        Assert.Equal((1, 1), (error.Line, error.Column));
+        Assert.Contains("without a BOM", error.Fix, StringComparison.Ordinal);
+    }
+
     private static void AssertAt(Diagnostic error, string file, int line, int column)
     {
         Assert.Equal(file, error.File);
