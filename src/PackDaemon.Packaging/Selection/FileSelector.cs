@@ -82,6 +82,12 @@ public static partial class FileSelector
             }
         }
 
+        if (Directory.Exists(Path.Join(options.ProjectRoot, path)))
+        {
+            const string Folder = "a folder: artifacts hold files, so explain one of the files inside it";
+            return new FileExplanation(path, false, Folder, null, false, Folder);
+        }
+
         const string Missing = "not found: no such file in the project tree";
         return new FileExplanation(path, false, Missing, null, false, Missing);
     }

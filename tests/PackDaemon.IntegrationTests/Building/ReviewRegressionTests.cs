@@ -110,4 +110,17 @@ public sealed class ReviewRegressionTests
         Assert.Contains("Unicode-normalized", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("differ only by case", result.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Explain_AFolder_SaysItIsAFolderRatherThanMissing()
+    {
+        using var temp = new TempDirectory();
+        var project = temp.CopyFixture("flask-app");
+
+        var result = await Packd.RunAsync("explain", project, "flask_app/static");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("a folder", result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", result.StdOut, StringComparison.Ordinal);
+    }
 }
