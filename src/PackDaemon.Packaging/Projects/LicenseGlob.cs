@@ -151,33 +151,18 @@ internal static class LicenseGlob
 
     private static string Join(string relative, string name) => relative.Length == 0 ? name : relative + "/" + name;
 
-    private static string[] SafeFiles(string directory)
-    {
-        try
-        {
-            return Directory.GetFiles(directory);
-        }
-        catch (IOException)
-        {
-            return [];
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
+    private static string[] SafeFiles(string directory) => Listing(Directory.GetFiles, directory);
 
-    private static string[] SafeDirectories(string directory)
+    private static string[] SafeDirectories(string directory) => Listing(Directory.GetDirectories, directory);
+
+    // An unreadable folder contributes no license files; the glob then matches less, which its own check reports.
+    private static string[] Listing(Func<string, string[]> list, string directory)
     {
         try
         {
-            return Directory.GetDirectories(directory);
+            return list(directory);
         }
-        catch (IOException)
-        {
-            return [];
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return [];
         }

@@ -72,39 +72,27 @@ internal sealed class LoadContext
     }
 
     /// <summary>A string value, or null when absent; a wrong type is reported.</summary>
-    public string? GetString(TomlTable table, string key, string path)
+    public string? GetString(TomlTable table, string key, string path) => Get<string>(table, key, path, "a string");
+
+    public TomlTable? GetTable(TomlTable table, string key, string path) => Get<TomlTable>(table, key, path, "a table");
+
+    private T? Get<T>(TomlTable table, string key, string path, string expected)
+        where T : class
     {
         if (!table.TryGetValue(key, out var value))
         {
             return null;
         }
 
-        if (value is string s)
+        if (value is T typed)
         {
-            return s;
+            return typed;
         }
 
-        TypeError(TomlLocationIndex.Child(path, key), "a string", value);
+        TypeError(TomlLocationIndex.Child(path, key), expected, value);
         return null;
     }
 
-    public TomlTable? GetTable(TomlTable table, string key, string path)
-    {
-        if (!table.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        if (value is TomlTable t)
-        {
-            return t;
-        }
-
-        TypeError(TomlLocationIndex.Child(path, key), "a table", value);
-        return null;
-    }
-
-    /// <summary>An array of strings with each item's key path; null when absent or malformed (reported).</summary>
     public List<(string Value, string Path)>? GetStringList(TomlTable table, string key, string path)
     {
         if (!table.TryGetValue(key, out var value))
