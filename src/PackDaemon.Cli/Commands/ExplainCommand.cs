@@ -33,7 +33,7 @@ internal static class ExplainCommand
 
             var diagnostics = new DiagnosticBag();
             var explanation = ProjectExplainer.Explain(root, relative, diagnostics);
-            return ExplanationPrinter.Print(explanation, diagnostics.Items, root, parse.GetValue(json), stdout, stderr);
+            return ExplanationPrinter.Print(explanation, diagnostics.Sorted(), root, parse.GetValue(json), stdout, stderr);
         });
         return command;
     }

@@ -116,7 +116,7 @@ public static class ProjectBuilder
         return new BuildResult(
             true,
             artifacts,
-            Ordered(diagnostics),
+            diagnostics.Sorted(),
             selection.Packages,
             new PhaseTimings(loadMs, selectMs, readMs, wheelMs, sdistMs, total.ElapsedMilliseconds));
     }
@@ -224,22 +224,6 @@ public static class ProjectBuilder
         return new ProducedArtifact(new ArtifactInfo(kind, path, artifact!.Size, artifact.Entries, artifact.Sha256, sw.ElapsedMilliseconds), file);
     }
 
-    /// <summary>Diagnostics in file, line, column order: parallel phases report in whatever order threads finish, and
-    /// the same tree must always print the same output.</summary>
-    private static List<Diagnostic> Ordered(DiagnosticBag diagnostics)
-    {
-        var items = diagnostics.Items.ToList();
-        items.Sort(static (a, b) =>
-        {
-            int c = string.CompareOrdinal(a.File, b.File);
-            c = c != 0 ? c : a.Line.CompareTo(b.Line);
-            c = c != 0 ? c : a.Column.CompareTo(b.Column);
-            c = c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
-            return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
-        });
-        return items;
-    }
-
     private static void WaitQuietly(Task? task)
     {
         try
@@ -260,5 +244,5 @@ public static class ProjectBuilder
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics, PhaseTimings timings)
-        => new(false, [], Ordered(diagnostics), [], timings);
+        => new(false, [], diagnostics.Sorted(), [], timings);
 }

@@ -17,6 +17,25 @@ public sealed class DiagnosticBag
         }
     }
 
+    /// <summary>
+    /// The diagnostics in file, line, column order. Parallel phases (the tree walk, the content loader) report in
+    /// whatever order threads finish; what is shown to people and tools uses this order, so the same tree always
+    /// prints the same output.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Sorted()
+    {
+        var items = Items.ToList();
+        items.Sort(static (a, b) =>
+        {
+            int c = string.CompareOrdinal(a.File, b.File);
+            c = c != 0 ? c : a.Line.CompareTo(b.Line);
+            c = c != 0 ? c : a.Column.CompareTo(b.Column);
+            c = c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+            return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+        });
+        return items;
+    }
+
     public bool HasErrors
     {
         get
