@@ -1,0 +1,7 @@
+namespace PackDaemon.Protocol;
+
+/// <summary>One artifact on disk.</summary>
+/// <param name="Kind"><c>wheel</c> or <c>sdist</c>.</param>
+/// <param name="Sha256">Lowercase hex digest of the file.</param>
+/// <param name="Rewritten">False when the file on disk already had these bytes and was left alone.</param>
+public sealed record ArtifactReport(string Kind, string Path, long Size, int Entries, string Sha256, bool Rewritten);

@@ -1,0 +1,18 @@
+namespace PackDaemon.Protocol;
+
+/// <summary>The result of <c>build</c> and the payload of <c>build/finished</c>.</summary>
+/// <param name="Generation">The workspace generation this build saw: it goes up with every reconciled change.</param>
+/// <param name="Mode"><c>native</c> (built by packd itself).</param>
+/// <param name="ChangedEntries">Archive paths whose bytes were rebuilt (deflated again) for this build; empty when the
+/// artifacts were already up to date.</param>
+/// <param name="UpToDate">True when nothing changed since the last build and no artifact was rewritten.</param>
+public sealed record BuildReport(
+    string Root,
+    long Generation,
+    bool Succeeded,
+    string Mode,
+    bool UpToDate,
+    IReadOnlyList<ArtifactReport> Artifacts,
+    IReadOnlyList<string> ChangedEntries,
+    BuildTimings Timings,
+    IReadOnlyList<DiagnosticReport> Diagnostics);
