@@ -6,13 +6,17 @@ namespace PackDaemon.Cli;
 /// <summary>The composition root of <c>packd</c>: the command tree, and parse errors mapped to exit code 2.</summary>
 internal static class PackdCommandLine
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("packd: fast, reproducible wheels and sdists for Python web apps.")
         {
             BuildCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout, stderr),
             ExplainCommand.Create(stdout, stderr),
+            WatchCommand.Create(stdout, stderr),
+            StatusCommand.Create(stdout, stderr),
+            StopCommand.Create(stdout, stderr),
+            DaemonCommand.Create(stderr),
         };
 
         var parse = root.Parse(args);
@@ -29,7 +33,7 @@ internal static class PackdCommandLine
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The one top-level handler: a bug in packd must print one line, not a stack trace.
         catch (Exception ex)

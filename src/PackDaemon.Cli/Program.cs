@@ -1,3 +1,3 @@
 using PackDaemon.Cli;
 
-return PackdCommandLine.Run(args, Console.Out, Console.Error);
+return await PackdCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

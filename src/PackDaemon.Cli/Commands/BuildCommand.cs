@@ -1,10 +1,14 @@
 using System.CommandLine;
+using PackDaemon.Cli.Daemon;
 using PackDaemon.Cli.Output;
 using PackDaemon.Engine.Building;
+using PackDaemon.Protocol;
+using PackDaemon.Protocol.Discovery;
 
 namespace PackDaemon.Cli.Commands;
 
-/// <summary><c>packd build [DIR] [--wheel] [--sdist] [--out DIR] [--json] [--no-daemon]</c>.</summary>
+/// <summary><c>packd build [DIR] [--wheel] [--sdist] [--out DIR] [--json] [--no-daemon]</c>: through the daemon
+/// (started when needed), else in this process with one notice line on stderr, never silently.</summary>
 internal static class BuildCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -14,10 +18,16 @@ internal static class BuildCommand
         var sdist = new Option<bool>("--sdist") { Description = "Build the sdist. With neither --wheel nor --sdist, both are built." };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: DIR/dist." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
-        var noDaemon = new Option<bool>("--no-daemon") { Description = "Build in this process without a daemon (currently every build does)." };
+        var noDaemon = new Option<bool>("--no-daemon")
+        {
+            Description = $"Build in this process; do not use or start the daemon. {DaemonPreference.DisableVariable}=1 does the same.",
+        };
 
-        var command = new Command("build", "Build the wheel and the sdist into dist/.") { dir, wheel, sdist, output, json, noDaemon };
-        command.SetAction(parse =>
+        var command = new Command("build", "Build the wheel and the sdist into dist/, through the background daemon (started when needed).")
+        {
+            dir, wheel, sdist, output, json, noDaemon,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var root = ProjectDirectory.Resolve(parse.GetValue(dir), stderr);
             if (root is null)
@@ -34,8 +44,26 @@ internal static class BuildCommand
                 Sdist: both || parse.GetValue(sdist),
                 WriteArtifacts: true,
                 SourceDateEpoch: Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
-            var result = ProjectBuilder.Build(request);
-            return BuildResultPrinter.Print(result, root, parse.GetValue(json), stdout, stderr);
+
+            // A folder without pyproject.toml is no workspace for the daemon; the in-process build reports it exactly.
+            if (DaemonPreference.InProcessRequested(parse.GetValue(noDaemon)) || !File.Exists(Path.Combine(root, "pyproject.toml")))
+            {
+                return BuildResultPrinter.Print(ProjectBuilder.Build(request), root, parse.GetValue(json), stdout, stderr);
+            }
+
+            var connector = new DaemonConnector(RuntimeDirectory.Resolve(), DaemonExecutable.NextToPackd);
+            var parameters = new BuildParams(root, request.Wheel, request.Sdist, outDir);
+            try
+            {
+                var report = await DaemonBuild.RunAsync(connector, parameters, cancellationToken).ConfigureAwait(false);
+                return BuildResultPrinter.Print(BuildReports.ToBuildResult(report), BuildOrigin.FromDaemon(report), root, parse.GetValue(json), stdout, stderr);
+            }
+            catch (DaemonUnavailableException ex)
+            {
+                var result = ProjectBuilder.Build(request);
+                stderr.WriteLine($"packd: daemon unavailable ({ex.Message}); built in-process");
+                return BuildResultPrinter.Print(result, root, parse.GetValue(json), stdout, stderr);
+            }
         });
         return command;
     }

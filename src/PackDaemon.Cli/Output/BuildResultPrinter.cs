@@ -8,11 +8,16 @@ namespace PackDaemon.Cli.Output;
 internal static class BuildResultPrinter
 {
     public static int Print(BuildResult result, string root, bool json, TextWriter stdout, TextWriter stderr)
+        => Print(result, BuildOrigin.InProcess(result), root, json, stdout, stderr);
+
+    public static int Print(BuildResult result, BuildOrigin origin, string root, bool json, TextWriter stdout, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(origin);
         PrintDiagnostics(result.Diagnostics, root, stderr);
         if (json)
         {
-            stdout.WriteLine(ToJson(result));
+            stdout.WriteLine(ToJson(result, origin));
         }
         else
         {
@@ -25,7 +30,9 @@ internal static class BuildResultPrinter
 
             if (!result.Succeeded)
             {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"packd: build failed with {CountErrors(result.Diagnostics)} error(s); nothing was written."));
+                // The daemon keeps the previous artifacts on disk; a one-shot build never wrote any.
+                var kept = origin.ByDaemon ? "the previous artifacts were kept" : "nothing was written";
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"packd: build failed with {CountErrors(result.Diagnostics)} error(s); {kept}."));
             }
         }
 
@@ -37,7 +44,7 @@ internal static class BuildResultPrinter
         PrintDiagnostics(result.Diagnostics, root, stderr);
         if (json)
         {
-            stdout.WriteLine(ToJson(result));
+            stdout.WriteLine(ToJson(result, origin: null));
         }
         else if (result.Succeeded)
         {
@@ -70,10 +77,18 @@ internal static class BuildResultPrinter
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
-    private static string ToJson(BuildResult result) => JsonOutput.Write(w =>
+    private static string ToJson(BuildResult result, BuildOrigin? origin) => JsonOutput.Write(w =>
     {
         w.WriteStartObject();
         w.WriteBoolean("ok", result.Succeeded);
+        if (origin is not null)
+        {
+            w.WriteString("builtBy", origin.ByDaemon ? "daemon" : "in-process");
+            w.WriteNumber("generation", origin.Generation);
+            w.WriteNumber("changedEntries", origin.ChangedEntries);
+            w.WriteBoolean("upToDate", origin.UpToDate);
+        }
+
         w.WriteStartArray("artifacts");
         foreach (var a in result.Artifacts)
         {
@@ -88,13 +103,18 @@ internal static class BuildResultPrinter
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("packages");
-        foreach (var p in result.Packages)
+        if (origin is not { ByDaemon: true })
         {
-            w.WriteStringValue(p);
+            // The daemon's report has no package list: absent says "unknown", an empty array would say "none".
+            w.WriteStartArray("packages");
+            foreach (var p in result.Packages)
+            {
+                w.WriteStringValue(p);
+            }
+
+            w.WriteEndArray();
         }
 
-        w.WriteEndArray();
         JsonOutput.WriteDiagnostics(w, result.Diagnostics);
         var t = result.Timings;
         w.WriteStartObject("timings");

@@ -12,8 +12,10 @@ internal static class Packd
 
     public static Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        // A fixed SOURCE_DATE_EPOCH from the developer's shell must not leak into tests that expect the default.
-        var env = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = null };
+        // A fixed SOURCE_DATE_EPOCH from the developer's shell must not leak into tests that expect the default. Builds
+        // run in-process unless a test opts into the daemon with a DaemonSandbox, so no test starts a daemon in the
+        // developer's own runtime folder.
+        var env = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = null, ["PACKD_NO_DAEMON"] = "1" };
         if (environment is not null)
         {
             foreach (var (k, v) in environment)
