@@ -21,20 +21,19 @@ internal sealed class FileSystemTreeWatcher : ITreeWatcher
     private readonly ITreeWatcherSink _sink;
     private readonly FileSystemWatcher _watcher;
 
-    private FileSystemTreeWatcher(string root, PathFilter filter, ITreeWatcherSink sink)
+    private FileSystemTreeWatcher(string root, PathFilter filter, ITreeWatcherSink sink, FileSystemWatcher watcher)
     {
         _root = root;
         _filter = filter;
         _sink = sink;
-        _watcher = new FileSystemWatcher(root)
-        {
-            IncludeSubdirectories = true,
-            // Attributes: chmod +x changes the mode recorded in the wheel. Size and LastWrite: content.
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite
-                | NotifyFilters.Size | NotifyFilters.Attributes | NotifyFilters.CreationTime,
-            // The largest buffer Windows accepts; on Linux the kernel queue (max_queued_events) is the real bound.
-            InternalBufferSize = 64 * 1024,
-        };
+        _watcher = watcher;
+        _watcher.Path = root;
+        _watcher.IncludeSubdirectories = true;
+        // Attributes: chmod +x changes the mode recorded in the wheel. Size and LastWrite: content.
+        _watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite
+            | NotifyFilters.Size | NotifyFilters.Attributes | NotifyFilters.CreationTime;
+        // The largest buffer Windows accepts; on Linux the kernel queue (max_queued_events) is the real bound.
+        _watcher.InternalBufferSize = 64 * 1024;
         _watcher.Changed += (_, e) => Report(e.FullPath, scanIfFolder: false);
         _watcher.Deleted += (_, e) => Report(e.FullPath, scanIfFolder: false);
         _watcher.Created += (_, e) => Report(e.FullPath, scanIfFolder: true);
@@ -51,8 +50,12 @@ internal sealed class FileSystemTreeWatcher : ITreeWatcher
 
     /// <summary>The production <see cref="TreeWatcherFactory"/>. Throws (IOException) when inotify refuses the root.</summary>
     public static ITreeWatcher Create(string root, PathFilter filter, ITreeWatcherSink sink)
+        => Create(root, filter, sink, new FileSystemWatcher());
+
+    /// <summary>Wraps a given watcher: tests pass a subclass that can raise <see cref="FileSystemWatcher.Error"/>.</summary>
+    internal static ITreeWatcher Create(string root, PathFilter filter, ITreeWatcherSink sink, FileSystemWatcher fileSystemWatcher)
     {
-        var watcher = new FileSystemTreeWatcher(root, filter, sink);
+        var watcher = new FileSystemTreeWatcher(root, filter, sink, fileSystemWatcher);
         try
         {
             // On Linux this adds the watches for every existing folder before returning, so a cookie written after
