@@ -17,6 +17,9 @@ internal sealed class ScriptedBuilder : IWorkspaceBuilder
     /// <summary>Thrown by the next call instead of building.</summary>
     public Exception? ThrowNext { get; set; }
 
+    /// <summary>Changed files every call reports, instead of one per hinted path.</summary>
+    public int? ChangedFiles { get; set; }
+
     /// <summary>Diagnostics every successful call reports.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; set; } = [];
 
@@ -41,7 +44,7 @@ internal sealed class ScriptedBuilder : IWorkspaceBuilder
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var changed = hints.Everything ? 1 : hints.RelativePaths.Count;
+        var changed = ChangedFiles ?? (hints.Everything ? 1 : hints.RelativePaths.Count);
         var succeeded = !Diagnostics.Any(d => d.IsError);
         var result = new BuildResult(succeeded, [], Diagnostics, [], new PhaseTimings(0, 0, 0, 0, 0, 0));
         return new IncrementalBuildResult(result, changed, [], changed == 0, 0);
