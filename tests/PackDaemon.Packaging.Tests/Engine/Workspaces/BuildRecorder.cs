@@ -34,7 +34,7 @@ internal sealed class BuildRecorder
     }
 
     public async Task<WorkspaceBuild> NextAsync()
-        => await _finished.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Event);
+        => await _finished.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
 
     /// <summary>Skips finished builds until one matches.</summary>
     public async Task<WorkspaceBuild> NextMatchingAsync(Func<WorkspaceBuild, bool> predicate)

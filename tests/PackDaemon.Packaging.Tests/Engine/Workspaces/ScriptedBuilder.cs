@@ -52,7 +52,7 @@ internal sealed class ScriptedBuilder : IWorkspaceBuilder
 
     /// <summary>The next call the workspace makes, in order.</summary>
     public async Task<BuilderCall> NextCallAsync()
-        => await _calls.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Event);
+        => await _calls.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
 
     public void Dispose() => _calls.Writer.TryComplete();
 }

@@ -81,7 +81,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
         var building = _workspace.Snapshot();
         Hint("b.py");
         _time.Advance(s_quiet);
-        await first.Cancelled.WaitAsync(TestTimeouts.Event);
+        await first.Cancelled.WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
         var second = await _builder.NextCallAsync();
         second.Release();
         var build = await _finished.NextAsync();
@@ -106,7 +106,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
         {
             Hint($"f{i}.py");
             _time.Advance(s_quiet);
-            await call.Cancelled.WaitAsync(TestTimeouts.Event);
+            await call.Cancelled.WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
             call = await _builder.NextCallAsync();
         }
 
@@ -154,7 +154,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
 
         var request = _workspace.BuildAsync(new WorkspaceBuildRequest(Wheel: true, Sdist: true, OutputDirectory: null), TestContext.Current.CancellationToken);
         first.Release();
-        var build = await request.WaitAsync(TestTimeouts.Event);
+        var build = await request.WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
 
         Assert.Same(await _finished.NextAsync(), build);
         Assert.Equal("watch", build.Trigger);
@@ -173,7 +173,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
         first.Release();
         var second = await _builder.NextCallAsync();
         second.Release();
-        var build = await request.WaitAsync(TestTimeouts.Event);
+        var build = await request.WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
 
         Assert.Equal(["flask_app/new.py"], second.Hints.RelativePaths);
         Assert.Equal("request", build.Trigger);
@@ -192,7 +192,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
         first.Release();
         var second = await _builder.NextCallAsync();
         second.Release();
-        await request.WaitAsync(TestTimeouts.Event);
+        await request.WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, callsWhileFirstRuns);
         Assert.Equal(elsewhere, second.Request.OutputDirectory);
@@ -225,7 +225,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
         var cancelled = await _builder.NextCallAsync();
         _builder.Block = false;
         await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request.WaitAsync(TestTimeouts.Event));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request.WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken));
         var next = await _builder.NextCallAsync();
 
         Assert.Equal(["flask_app/a.py"], cancelled.Hints.RelativePaths);
