@@ -7,10 +7,11 @@ namespace PackDaemon.Engine.Watching;
 /// <remarks>
 /// <para>Cost: on .NET 10 each watcher is one inotify instance (default limit 128 per user), and recursion adds one
 /// inotify watch per folder, ignored ones included: <c>IncludeSubdirectories</c> cannot exclude, and non-recursive
-/// watchers per folder would each cost an instance. A watch costs about 1 KB of unswappable kernel memory, so a
-/// 20,000-folder node_modules costs ~20 MB and a fifth of the default 8,192..1,048,576 <c>max_user_watches</c>.
-/// Measured on this machine (see docs/architecture.md): starting the watcher on a tree of 5,000 folders took tens of
-/// milliseconds. When the limit is hit the workspace falls back to polling (see <see cref="RootWatch"/>).</para>
+/// watchers per folder would each cost an instance. Measured (.NET 10, Linux, 2 shared cores): a tree whose
+/// node_modules holds 5,100 folders took 153 ms to start and used 5,103 inotify watches, about 5 MB of unswappable
+/// kernel memory (~1 KB each) and 2.7% of this machine's max_user_watches (192,536; distributions ship 8,192 to
+/// 1,048,576). We accept that: dropping node_modules' events in the handler keeps them from costing builds, and when
+/// the kernel refuses watches the root falls back to polling (see <see cref="RootWatch"/>).</para>
 /// <para>Events are filtered in the handler, before any queue. The handler runs on the watcher's thread, in kernel
 /// order, which is what cookie sync relies on: a new-folder scan is therefore done inline, not queued.</para>
 /// </remarks>
