@@ -1,5 +1,7 @@
+using System.Threading.Channels;
 using PackDaemon.Engine.Building;
 using PackDaemon.Engine.Incremental;
+using PackDaemon.Engine.Watching;
 using PackDaemon.Packaging.Diagnostics;
 using PackDaemon.Packaging.Selection;
 
@@ -9,22 +11,56 @@ namespace PackDaemon.Engine.Workspaces;
 /// One watched project: the watcher's hints go through the settle window into the incremental builder, one build at
 /// a time. Knows nothing of RPC; the daemon subscribes to its events and calls its methods.
 /// </summary>
-/// <remarks>Placeholder contract: no watcher yet; every build reconciles the whole tree.</remarks>
+/// <remarks>
+/// <para>One loop task runs every build, so builds never overlap. A settled batch that arrives while a watch build
+/// runs cancels it and the next build reconciles both batches (at most <see cref="MaxSupersededInARow"/> times in a
+/// row, so a file written without pause still gets built). Request builds are never superseded: the caller waits.</para>
+/// <para>Events are raised on the loop task, outside every lock; a handler that throws is ignored.</para>
+/// </remarks>
 public sealed class Workspace : IAsyncDisposable
 {
+    internal const int MaxSupersededInARow = 3;
+
     private readonly WorkspaceOptions _options;
-    private readonly IncrementalBuilder _builder;
-    private readonly SemaphoreSlim _buildGate = new(1, 1);
     private readonly TimeProvider _time;
+    private readonly WorkspaceHooks _hooks;
+    private readonly IWorkspaceBuilder _builder;
+    private readonly SettleWindow _settle;
+    private readonly RootWatch _watch;
+    private readonly Lock _lock = new();
+    private readonly HintSet _ready = new();
+    private readonly List<BuildJob> _queuedRequests = [];
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private BuildJob? _running;
+    private bool _started;
+    private bool _reconcileEverythingNext = true;
+    private bool _anyBuildCounted;
     private long _generation;
+    private int _supersededInARow;
     private WorkspaceBuild? _lastBuild;
+    private IReadOnlyList<Diagnostic> _diagnostics = [];
+    private int _disposed;
 
     public Workspace(WorkspaceOptions options, TimeProvider timeProvider)
+        : this(options, timeProvider, WorkspaceHooks.Production)
+    {
+    }
+
+    internal Workspace(WorkspaceOptions options, TimeProvider timeProvider, WorkspaceHooks hooks)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _options = options;
         _time = timeProvider;
-        _builder = new IncrementalBuilder(options.Root);
+        _hooks = hooks;
+        _builder = hooks.CreateBuilder(options.Root);
+        var gitBusy = hooks.GitBusy?.Invoke(options.Root) ?? new GitActivity(options.Root).IsBusy;
+        _settle = new SettleWindow(timeProvider, options.SettleQuiet, options.SettleCap, options.GitWaitCap, hooks.GitRecheck, gitBusy, OnSettled);
+        _watch = new RootWatch(options.Root, timeProvider, hooks.CreateWatcher, hooks.PollInterval, _settle);
+        _loop = Task.Run(RunLoopAsync);
     }
 
     public string Root => _options.Root;
@@ -36,55 +72,350 @@ public sealed class Workspace : IAsyncDisposable
     /// <summary>Raised when the set of diagnostics differs from the previous build's.</summary>
     public event Action<WorkspaceSnapshot>? DiagnosticsChanged;
 
-    /// <summary>Starts watching and, with <see cref="WorkspaceOptions.AutoBuild"/>, schedules the first build.</summary>
-    public void Start() => _ = _options.AutoBuild;
+    /// <summary>Starts watching and, with <see cref="WorkspaceOptions.AutoBuild"/>, schedules the first build (a full
+    /// reconcile). Falls back to polling, with <see cref="WorkspaceSnapshot.WatchWarning"/> saying why, when the kernel
+    /// will not watch the root.</summary>
+    public void Start()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            if (_started)
+            {
+                return;
+            }
+
+            _started = true;
+        }
+
+        _watch.Start();
+        if (_options.AutoBuild)
+        {
+            lock (_lock)
+            {
+                _ready.AddEverything();
+            }
+
+            Signal();
+        }
+    }
 
     /// <summary>Asks for a full reconcile of the tree, as after a watcher overflow.</summary>
-    public void RequestRescan() => _ = _options.Root;
+    public void RequestRescan() => _watch.OnRescanNeeded("rescan requested");
 
     public WorkspaceSnapshot Snapshot()
     {
-        var last = _lastBuild;
-        return new WorkspaceSnapshot(Root, "idle", Interlocked.Read(ref _generation), 0, last, 0, "events", null,
-            last?.Outcome.Result.Diagnostics ?? []);
+        lock (_lock)
+        {
+            var pending = _settle.PendingCount + _ready.Count + (_running?.Hints.Count ?? 0);
+            return new WorkspaceSnapshot(Root, CurrentState(), _generation, pending, _lastBuild, _watch.Rescans, _watch.Mode,
+                _watch.Warning, _diagnostics);
+        }
     }
 
-    /// <summary>Builds now, after syncing with the watcher so that every save made before the call is included.</summary>
+    /// <summary>Builds now, after syncing with the watcher so that every save made before the call is included.
+    /// If a build of the same outputs is running and nothing changed since it started, its result is returned.</summary>
     public async Task<WorkspaceBuild> BuildAsync(WorkspaceBuildRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _buildGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var generation = Interlocked.Increment(ref _generation);
-            BuildStarted?.Invoke(new WorkspaceBuildStarted(Root, generation, 0, "request"));
-            var buildRequest = new BuildRequest(Root, request.OutputDirectory ?? _options.OutputDirectory, request.Wheel, request.Sdist, true, _options.SourceDateEpoch);
-            var outcome = await Task.Run(() => _builder.Build(buildRequest, ChangeHints.All, cancellationToken), cancellationToken).ConfigureAwait(false);
-            var build = new WorkspaceBuild(Root, generation, "request", outcome, _time.GetUtcNow());
-            var previous = _lastBuild;
-            _lastBuild = build;
-            BuildFinished?.Invoke(build);
-            if (previous is null || !previous.Outcome.Result.Diagnostics.SequenceEqual(outcome.Result.Diagnostics))
-            {
-                DiagnosticsChanged?.Invoke(Snapshot());
-            }
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var buildRequest = new BuildRequest(Root, request.OutputDirectory ?? _options.OutputDirectory, request.Wheel, request.Sdist,
+            WriteArtifacts: true, _options.SourceDateEpoch);
 
-            return build;
-        }
-        finally
+        await _watch.SyncAsync(_hooks.CookieTimeout, cancellationToken).ConfigureAwait(false);
+        var synced = _settle.Flush();
+        BuildJob? running;
+        lock (_lock)
         {
-            _buildGate.Release();
+            _ready.MergeFrom(synced);
+            running = _running is { Superseded: false } r && r.BuildsSameOutputsAs(buildRequest) && _ready.IsEmpty ? r : null;
         }
+
+        if (running is not null && await JoinAsync(running, cancellationToken).ConfigureAwait(false) is { } joined)
+        {
+            return joined;
+        }
+
+        var job = new BuildJob(BuildJob.RequestTrigger, buildRequest, cancellationToken);
+        lock (_lock)
+        {
+            _queuedRequests.Add(job);
+        }
+
+        Signal();
+        using var registration = cancellationToken.Register(() => CancelQueued(job));
+        var build = await job.Completion.Task.ConfigureAwait(false);
+        return build!;
     }
 
     /// <summary>Explains one path with the same rules the build uses.</summary>
     public static FileExplanation? Explain(string root, string relativePath, DiagnosticBag diagnostics)
         => ProjectExplainer.Explain(root, relativePath, diagnostics);
 
-    public ValueTask DisposeAsync()
+    /// <summary>Stops watching, cancels the build in flight and waits until it has stopped.</summary>
+    public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _watch.Dispose();
+        _settle.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
         _builder.Dispose();
-        _buildGate.Dispose();
-        return ValueTask.CompletedTask;
+        _stopping.Dispose();
+    }
+
+    private string CurrentState()
+    {
+        if (_running is not null)
+        {
+            return WorkspaceStateNames.Building;
+        }
+
+        if (_settle.IsWaitingForGit)
+        {
+            return WorkspaceStateNames.WaitingForGit;
+        }
+
+        if (_settle.IsSettling || (_options.AutoBuild && _started && !_ready.IsEmpty))
+        {
+            return WorkspaceStateNames.Settling;
+        }
+
+        return _lastBuild is { Outcome.Result.Succeeded: false } ? WorkspaceStateNames.Failed : WorkspaceStateNames.Idle;
+    }
+
+    private void OnSettled(HintSet batch)
+    {
+        CancellationTokenSource? supersede = null;
+        lock (_lock)
+        {
+            if (_disposed != 0)
+            {
+                return;
+            }
+
+            _ready.MergeFrom(batch);
+            if (_options.AutoBuild && _running is { IsWatch: true, Superseded: false } running && _supersededInARow < MaxSupersededInARow)
+            {
+                _supersededInARow++;
+                running.Superseded = true;
+                supersede = running.Cancellation;
+            }
+        }
+
+        try
+        {
+            supersede?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The build finished between the decision and the cancel: nothing to supersede.
+        }
+
+        Signal();
+    }
+
+    private void Signal() => _wake.Writer.TryWrite(true);
+
+    private async Task RunLoopAsync()
+    {
+        var stopping = _stopping.Token;
+        while (!stopping.IsCancellationRequested)
+        {
+            _wake.Reader.TryRead(out _);
+            if (TakeNextJob() is { } job)
+            {
+                await RunJobAsync(job).ConfigureAwait(false);
+                continue;
+            }
+
+            try
+            {
+                await _wake.Reader.WaitToReadAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        List<BuildJob> abandoned;
+        lock (_lock)
+        {
+            abandoned = [.. _queuedRequests];
+            _queuedRequests.Clear();
+        }
+
+        foreach (var job in abandoned)
+        {
+            job.Completion.TrySetException(new ObjectDisposedException(nameof(Workspace), "The workspace was closed before the build ran."));
+        }
+    }
+
+    private BuildJob? TakeNextJob()
+    {
+        lock (_lock)
+        {
+            BuildJob job;
+            if (_queuedRequests.Count > 0)
+            {
+                job = _queuedRequests[0];
+                _queuedRequests.RemoveAt(0);
+            }
+            else if (_options.AutoBuild && _started && !_ready.IsEmpty)
+            {
+                job = new BuildJob(BuildJob.WatchTrigger, DefaultRequest(), CancellationToken.None);
+            }
+            else
+            {
+                return null;
+            }
+
+            job.Hints = _ready.TakeAll();
+            if (_reconcileEverythingNext || !_watch.IsWatching)
+            {
+                // First build, after a crash, or nothing watching the tree: no hint can be trusted to be complete.
+                job.Hints.AddEverything();
+            }
+
+            job.Cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, job.CallerToken);
+            _running = job;
+            return job;
+        }
+    }
+
+    private async Task RunJobAsync(BuildJob job)
+    {
+        var cancellation = job.Cancellation!;
+        Raise(BuildStarted, new WorkspaceBuildStarted(Root, Interlocked.Read(ref _generation), job.Hints.Count, job.Trigger));
+        IncrementalBuildResult outcome;
+        var crashed = false;
+        try
+        {
+            var hints = job.Hints.ToChangeHints();
+            outcome = await Task.Run(() => _builder.Build(job.Request, hints, cancellation.Token), cancellation.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            EndCancelled(job);
+            return;
+        }
+#pragma warning disable CA1031 // A builder bug must become a failed build, never a dead loop.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            outcome = BuildCrash.ToResult(ex);
+            crashed = true;
+        }
+
+        WorkspaceBuild build;
+        bool diagnosticsChanged;
+        lock (_lock)
+        {
+            _running = null;
+            // After a crash the builder's index cannot be trusted; the next build reconciles everything, which also
+            // covers this build's hints.
+            _reconcileEverythingNext = crashed;
+            if (!crashed && (outcome.ChangedFiles > 0 || !_anyBuildCounted))
+            {
+                _anyBuildCounted = true;
+                Interlocked.Increment(ref _generation);
+            }
+
+            build = new WorkspaceBuild(Root, _generation, job.Trigger, outcome, _time.GetUtcNow());
+            diagnosticsChanged = _lastBuild is null || !_diagnostics.SequenceEqual(outcome.Result.Diagnostics);
+            _lastBuild = build;
+            _diagnostics = outcome.Result.Diagnostics;
+            _supersededInARow = 0;
+        }
+
+        cancellation.Dispose();
+        Raise(BuildFinished, build);
+        if (diagnosticsChanged)
+        {
+            Raise(DiagnosticsChanged, Snapshot());
+        }
+
+        job.Completion.TrySetResult(build);
+    }
+
+    private void EndCancelled(BuildJob job)
+    {
+        lock (_lock)
+        {
+            _running = null;
+            // Never lose a cancelled build's hints: the next build reconciles them with whatever superseded it.
+            _ready.MergeFrom(job.Hints);
+        }
+
+        job.Cancellation!.Dispose();
+        if (job.CallerToken.IsCancellationRequested)
+        {
+            job.Completion.TrySetCanceled(job.CallerToken);
+        }
+        else if (job.IsWatch)
+        {
+            job.Completion.TrySetResult(null);
+        }
+        else
+        {
+            job.Completion.TrySetException(new ObjectDisposedException(nameof(Workspace), "The workspace was closed during the build."));
+        }
+    }
+
+    /// <summary>Waits for a running build of the same outputs. Null when it was superseded or cancelled by its own
+    /// caller: the request then queues its own build.</summary>
+    private static async Task<WorkspaceBuild?> JoinAsync(BuildJob running, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await running.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private void CancelQueued(BuildJob job)
+    {
+        bool removed;
+        lock (_lock)
+        {
+            removed = _queuedRequests.Remove(job);
+        }
+
+        if (removed)
+        {
+            job.Completion.TrySetCanceled(job.CallerToken);
+        }
+    }
+
+    private BuildRequest DefaultRequest()
+        => new(Root, _options.OutputDirectory, Wheel: true, Sdist: true, WriteArtifacts: true, _options.SourceDateEpoch);
+
+    private static void Raise<T>(Action<T>? handlers, T argument)
+    {
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<T>>())
+        {
+            try
+            {
+                handler(argument);
+            }
+#pragma warning disable CA1031 // A subscriber's bug must not stop the workspace from building.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
     }
 }
