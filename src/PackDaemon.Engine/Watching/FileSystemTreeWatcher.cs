@@ -91,9 +91,10 @@ internal sealed class FileSystemTreeWatcher : ITreeWatcher
                 TreeScanner.Walk(_root, relative, _filter, (path, _) => _sink.OnPath(path));
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // An exception escaping an event handler would end the daemon; a lost event is a rescan.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            // An exception escaping an event handler would end the process; an event we could not handle is a lost event.
             _sink.OnRescanNeeded($"watcher event for {fullPath} failed: {ex.Message}");
         }
     }

@@ -291,7 +291,7 @@ public sealed class Workspace : IAsyncDisposable
     private async Task RunJobAsync(BuildJob job)
     {
         var cancellation = job.Cancellation!;
-        Raise(BuildStarted, new WorkspaceBuildStarted(Root, Interlocked.Read(ref _generation), job.Hints.Count, job.Trigger));
+        SafeEvents.Raise(BuildStarted, new WorkspaceBuildStarted(Root, Interlocked.Read(ref _generation), job.Hints.Count, job.Trigger));
         IncrementalBuildResult outcome;
         var crashed = false;
         try
@@ -334,10 +334,10 @@ public sealed class Workspace : IAsyncDisposable
         }
 
         cancellation.Dispose();
-        Raise(BuildFinished, build);
+        SafeEvents.Raise(BuildFinished, build);
         if (diagnosticsChanged)
         {
-            Raise(DiagnosticsChanged, Snapshot());
+            SafeEvents.Raise(DiagnosticsChanged, Snapshot());
         }
 
         job.Completion.TrySetResult(build);
@@ -397,25 +397,4 @@ public sealed class Workspace : IAsyncDisposable
 
     private BuildRequest DefaultRequest()
         => new(Root, _options.OutputDirectory, Wheel: true, Sdist: true, WriteArtifacts: true, _options.SourceDateEpoch);
-
-    private static void Raise<T>(Action<T>? handlers, T argument)
-    {
-        if (handlers is null)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList().Cast<Action<T>>())
-        {
-            try
-            {
-                handler(argument);
-            }
-#pragma warning disable CA1031 // A subscriber's bug must not stop the workspace from building.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
-    }
 }
