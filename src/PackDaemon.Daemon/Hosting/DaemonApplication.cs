@@ -34,7 +34,7 @@ public static class DaemonApplication
         using var instanceLock = InstanceLock.TryAcquire(directory.InstanceLockPath, out var holderPid);
         if (instanceLock is null)
         {
-            await Console.Out.WriteLineAsync($"packd-daemon: already running (pid {holderPid})").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(AlreadyRunning(holderPid)).ConfigureAwait(false);
             return 0;
         }
 
@@ -43,7 +43,7 @@ public static class DaemonApplication
         {
             // Another daemon answers although we hold the lock: it lost its lock file but still serves. Leave it be.
             var pid = DaemonInfoFile.TryRead(directory.InfoPath)?.Pid ?? 0;
-            await Console.Out.WriteLineAsync($"packd-daemon: already running (pid {pid})").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(AlreadyRunning(pid)).ConfigureAwait(false);
             return 0;
         }
 
@@ -88,4 +88,6 @@ public static class DaemonApplication
 
         return exitCode;
     }
+
+    private static string AlreadyRunning(int pid) => pid > 0 ? $"packd-daemon: already running (pid {pid})" : "packd-daemon: already running";
 }
