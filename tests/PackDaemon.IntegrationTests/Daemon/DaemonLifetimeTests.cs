@@ -130,4 +130,18 @@ public sealed class DaemonLifetimeTests
         Assert.Contains("signal", await File.ReadAllTextAsync(Path.Combine(scope.RuntimeDirectory, "last-stop.txt"), scope.Token), StringComparison.Ordinal);
         Assert.False(File.Exists(daemon.SocketPath));
     }
+
+    [Fact]
+    public async Task Detach_LogsToTheRuntimeFolderInsteadOfTheTerminal()
+    {
+        await using var scope = new DaemonTestScope();
+        var daemon = await scope.StartReadyAsync("--detach", "--idle-timeout", "1");
+
+        Assert.Equal(0, await daemon.WaitForExitAsync(scope.Token));
+
+        var log = await File.ReadAllTextAsync(Path.Combine(scope.RuntimeDirectory, "daemon.log"), scope.Token);
+        Assert.Contains($"(pid {daemon.Process.Id}) listening", log, StringComparison.Ordinal);
+        Assert.Contains("idle timeout", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", daemon.Output, StringComparison.Ordinal);
+    }
 }
