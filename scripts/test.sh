@@ -14,7 +14,10 @@ status=0
 dotnet build PackDaemon.sln -c Release -v q -nologo || { echo "0 passed, 1 failed"; exit 1; }
 # The integration tests drive the shipped artifact: packd published as Native AOT, exactly as the README says.
 dotnet publish src/PackDaemon.Cli -c Release -o .packd/bin -v q -nologo || { echo "0 passed, 1 failed"; exit 1; }
+# The daemon ships next to packd (the CLI starts it from its own folder); the daemon tests run that published copy.
+dotnet publish src/PackDaemon.DaemonHost -c Release -o .packd/bin -v q -nologo || { echo "0 passed, 1 failed"; exit 1; }
 export PACKD_TEST_EXE="$PWD/.packd/bin/packd"
+export PACKD_TEST_DAEMON="$PWD/.packd/bin/packd-daemon"
 dotnet test PackDaemon.sln -c Release --no-build -v q -nologo \
   --logger "trx" --results-directory "$results/dotnet" || status=1
 

@@ -19,6 +19,7 @@ namespace PackDaemon.Protocol;
 [JsonSerializable(typeof(StatusResult))]
 [JsonSerializable(typeof(ShutdownResult))]
 [JsonSerializable(typeof(EmptyParams))]
+[JsonSerializable(typeof(EmptyResult))]
 [JsonSerializable(typeof(BuildStartedNotification))]
 [JsonSerializable(typeof(DiagnosticsChangedNotification))]
 [JsonSerializable(typeof(DaemonInfo))]
