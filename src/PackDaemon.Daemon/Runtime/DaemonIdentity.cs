@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using PackDaemon.Engine.Building;
 using PackDaemon.Protocol;
+using PackDaemon.Protocol.Discovery;
 
 namespace PackDaemon.Daemon.Runtime;
 
@@ -13,26 +13,15 @@ internal sealed record DaemonIdentity(int Pid, string Version, string Build, Dat
     public static DaemonIdentity Create(string socketPath, DateTimeOffset startedAt, string? previousStopReason)
     {
         var version = PackdVersion.Value;
-        return new DaemonIdentity(Environment.ProcessId, version, version + "+" + HashOwnAssemblies(), startedAt, socketPath, previousStopReason);
+        return new DaemonIdentity(Environment.ProcessId, version, BuildOf(version), startedAt, socketPath, previousStopReason);
     }
+
+    /// <summary>The same computation a client makes over the packd-daemon next to it (<see cref="DaemonBuildId"/>), so
+    /// equal strings mean the client would start exactly this daemon.</summary>
+    private static string BuildOf(string version)
+        => DaemonBuildId.Compute(AppContext.BaseDirectory) ?? version + "+unidentified";
 
     public DaemonInfo ToInfo() => new(Pid, Version, Build, ProtocolVersion.Current, SocketPath, StartedAt);
 
     public InitializeResult ToInitializeResult() => new(ProtocolVersion.Current, Version, Build, Pid, StartedAt);
-
-    private static string HashOwnAssemblies()
-    {
-        // The assemblies that make up packd's behaviour; framework and package assemblies are versioned already.
-        Type[] anchors = [typeof(DaemonIdentity), typeof(PackdVersion), typeof(ProtocolVersion), typeof(Packaging.Diagnostics.Diagnostic)];
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var location in anchors.Select(t => t.Assembly.Location).Append(Environment.ProcessPath ?? string.Empty).Distinct(StringComparer.Ordinal))
-        {
-            if (location.Length > 0 && File.Exists(location))
-            {
-                hash.AppendData(File.ReadAllBytes(location));
-            }
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
-    }
 }

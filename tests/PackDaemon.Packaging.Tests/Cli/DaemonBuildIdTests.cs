@@ -8,20 +8,28 @@ public sealed partial class DaemonBuildIdTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("packd-buildid-").FullName;
 
     [Fact]
-    public void Compute_IsVersionPlusTwelveHexDigitsOfTheDaemonAssembly_AndFollowsItsBytes()
+    public void Compute_IsVersionPlusTwelveHexDigits_AndFollowsEveryIdentifyingAssembly()
     {
-        File.WriteAllBytes(Path.Combine(_folder, DaemonBuildId.AssemblyFileName), [1, 2, 3]);
-        var first = DaemonBuildId.Compute(_folder);
-        File.WriteAllBytes(Path.Combine(_folder, DaemonBuildId.AssemblyFileName), [1, 2, 4]);
-        var second = DaemonBuildId.Compute(_folder);
+        foreach (var file in DaemonBuildId.IdentifyingFiles)
+        {
+            File.WriteAllBytes(Path.Combine(_folder, file), [1, 2, 3]);
+        }
 
+        var first = DaemonBuildId.Compute(_folder);
         Assert.Matches(BuildPattern(), first!);
         Assert.StartsWith(DaemonBuildId.Version + "+", first!, StringComparison.Ordinal);
-        Assert.NotEqual(first, second);
+
+        // An engine-only change must be visible too: a client would otherwise keep a daemon running old build rules.
+        File.WriteAllBytes(Path.Combine(_folder, "PackDaemon.Engine.dll"), [1, 2, 4]);
+        Assert.NotEqual(first, DaemonBuildId.Compute(_folder));
     }
 
     [Fact]
-    public void Compute_WithoutTheDaemonAssembly_IsNull() => Assert.Null(DaemonBuildId.Compute(_folder));
+    public void Compute_WithAnAssemblyMissing_IsNull()
+    {
+        File.WriteAllBytes(Path.Combine(_folder, "packd-daemon.dll"), [1]);
+        Assert.Null(DaemonBuildId.Compute(_folder));
+    }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
