@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process wheel-build benchmark: packd vs hatchling vs flit_core.
+# Whole-process wheel-build benchmark: packd (one-shot, --no-daemon) vs hatchling vs flit_core.
 #
 #   bench/run.sh [ROUNDS]   (default 5; env: BENCH_FILES=20000, BOTOCORE=dir of a botocore package,
 #                            PACKD=path of a packd executable to use instead of publishing one)
@@ -57,7 +57,7 @@ if [ -z "$PACKD_SKIP" ]; then
   smoke="$BENCH/smoke"; rm -rf "$smoke"; mkdir -p "$smoke"
   if [ ! -x "$PACKD" ]; then
     PACKD_SKIP="no packd executable at $PACKD"
-  elif ! "$PACKD" build "$ROOT/tests/fixtures/flat" --wheel --out "$smoke" >"$BENCH/smoke.log" 2>&1 \
+  elif ! "$PACKD" build "$ROOT/tests/fixtures/flat" --wheel --out "$smoke" --no-daemon >"$BENCH/smoke.log" 2>&1 \
        || ! ls "$smoke"/*.whl >/dev/null 2>&1; then
     PACKD_SKIP="'packd build' does not produce a wheel yet (see .bench/smoke.log)"
   fi
@@ -85,7 +85,7 @@ for round in $(seq 1 "$ROUNDS"); do
       out="$BENCH/out/$tool-$tree"; rm -rf "$out"; mkdir -p "$out"
       tfile="$BENCH/time.txt"
       case "$tool" in
-        packd) cmd=("$PACKD" build "$BENCH/trees/$tree" --wheel --out "$out") ;;
+        packd) cmd=("$PACKD" build "$BENCH/trees/$tree" --wheel --out "$out" --no-daemon) ;;
         *)     cmd=("$PY" bench/peer_build.py "$tool" "$BENCH/trees/$tree" "$out") ;;
       esac
       if ! /usr/bin/time -f '%e %M' -o "$tfile" "${cmd[@]}" >"$BENCH/run.log" 2>&1; then
