@@ -7,6 +7,7 @@ public static class Methods
     public const string Shutdown = "shutdown";
     public const string WorkspaceOpen = "workspace/open";
     public const string WorkspaceClose = "workspace/close";
+    public const string WorkspaceRescan = "workspace/rescan";
     public const string Build = "build";
     public const string Status = "status";
     public const string Explain = "explain";

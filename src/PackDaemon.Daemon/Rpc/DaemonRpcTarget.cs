@@ -73,6 +73,20 @@ internal sealed class DaemonRpcTarget(DaemonConnection connection, DaemonContext
         return ProtocolMapper.ToStatus(entry);
     }
 
+    /// <summary>A full reconcile of an open workspace, as after a watcher overflow: the way to repair a tree the
+    /// watcher could not follow (a network mount, a restored backup) without restarting the daemon.</summary>
+    [JsonRpcMethod(Methods.WorkspaceRescan, UseSingleObjectParameterDeserialization = true)]
+    public WorkspaceStatus RescanWorkspace(WorkspaceParams parameters)
+    {
+        RequireInitialized();
+        RequireRunning();
+        var root = RequireRoot(parameters?.Root);
+        var entry = daemon.Registry.Entries().FirstOrDefault(e => string.Equals(e.Root, root, StringComparison.Ordinal))
+            ?? throw RpcErrors.NotAProject($"'{root}' is not open; call workspace/open first.");
+        entry.Workspace.RequestRescan();
+        return ProtocolMapper.ToStatus(entry);
+    }
+
     [JsonRpcMethod(Methods.WorkspaceClose, UseSingleObjectParameterDeserialization = true)]
     public EmptyResult CloseWorkspace(WorkspaceParams parameters)
     {
