@@ -55,5 +55,38 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Empty(Directory.GetFiles(_temp.Path));
     }
 
+    [Fact]
+    public void Write_SweepsTempFilesOfDeadWritersOfTheSameArtifact_AndNothingElse()
+    {
+        // A writer killed with -9 leaves its temp file; the next writer of the same artifact removes it. Temp files of
+        // live writers (here: this process), of other artifacts and of other tools stay.
+        string path = _temp.File("app-1.0-py3-none-any.whl");
+        int deadPid = StartAndReapProcess();
+        string abandoned = _temp.File($".app-1.0-py3-none-any.whl.{deadPid}.0123456789abcdef.tmp");
+        string live = _temp.File($".app-1.0-py3-none-any.whl.{Environment.ProcessId}.0123456789abcdef.tmp");
+        string otherArtifact = _temp.File($".app-1.0.tar.gz.{deadPid}.0123456789abcdef.tmp");
+        string notOurs = _temp.File(".app-1.0-py3-none-any.whl.backup.tmp");
+        foreach (var file in new[] { abandoned, live, otherArtifact, notOurs })
+        {
+            File.WriteAllText(file, "partial");
+        }
+
+        AtomicFile.Write(path, s => s.Write("wheel"u8));
+
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(otherArtifact));
+        Assert.True(File.Exists(notOurs));
+        Assert.Equal("wheel", File.ReadAllText(path));
+    }
+
+    /// <summary>A pid that certainly ran and no longer does.</summary>
+    private static int StartAndReapProcess()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
+    }
+
     public void Dispose() => _temp.Dispose();
 }
