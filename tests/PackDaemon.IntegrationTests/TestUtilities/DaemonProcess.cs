@@ -75,6 +75,8 @@ internal sealed class DaemonProcess : IAsyncDisposable
         info.Environment["PACKD_RUNTIME_DIR"] = runtimeDirectory;
         info.Environment.Remove("PACKD_IDLE_TIMEOUT");
         info.Environment.Remove("PACKD_KEEP_ALIVE");
+        // Same as Packd.RunAsync: artifacts are compared with clean in-process builds, which run without it.
+        info.Environment.Remove("SOURCE_DATE_EPOCH");
         var process = new Process { StartInfo = info };
         var daemon = new DaemonProcess(process, runtimeDirectory);
         process.OutputDataReceived += (_, e) => daemon.Append(e.Data);

@@ -80,6 +80,32 @@ internal sealed class RpcTestClient : IAsyncDisposable
     public Task<JsonElement> InitializeAsync(CancellationToken cancellationToken)
         => ResultAsync("initialize", new { protocolVersion = 1, clientName = "integration-tests" }, cancellationToken);
 
+    /// <summary>The next notification <paramref name="method"/> whose params satisfy <paramref name="accept"/>, taken
+    /// from those already buffered first; earlier non-matching notifications are dropped.</summary>
+    public async Task<JsonElement> NextNotificationAsync(string method, Func<JsonElement, bool> accept, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            JsonElement message;
+            if (Notifications.Count > 0)
+            {
+                message = Notifications[0];
+                Notifications.RemoveAt(0);
+            }
+            else
+            {
+                message = await ReadMessageAsync(cancellationToken)
+                    ?? throw new IOException($"the daemon closed the connection while a '{method}' notification was awaited.");
+            }
+
+            if (message.TryGetProperty("method", out var name) && name.GetString() == method
+                && message.TryGetProperty("params", out var parameters) && accept(parameters))
+            {
+                return parameters;
+            }
+        }
+    }
+
     /// <returns>The next message, or null when the daemon closed the connection.</returns>
     public async Task<JsonElement?> ReadMessageAsync(CancellationToken cancellationToken)
     {
