@@ -102,6 +102,15 @@ internal static class ContentLoader
             entry.Sha256 = content.Sha256;
             entry.Racy = content.Racy;
             entry.Findings = content.Findings;
+            if (content.Findings.Count > 0)
+            {
+                state.FilesWithFindings.Add(content.Work.RelativePath);
+            }
+            else
+            {
+                state.FilesWithFindings.Remove(content.Work.RelativePath);
+            }
+
             if (content.WheelBlob is not null)
             {
                 state.Blobs[BlobKey.For(content.Sha256, content.Work.WheelName!)] = content.WheelBlob;

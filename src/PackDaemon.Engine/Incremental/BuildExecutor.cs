@@ -106,7 +106,7 @@ internal static partial class BuildExecutor
         bool sameRequest = Equals(state.PreparedFor, request);
         var work = plan.Reload || plan.Reselect || !sameRequest
             ? WorkPlanner.AllSelected(request, project!, selection!, state, plan.Suspects, SdistWriter.TarMtime(timestamp), full && state.Files.Count > 0, cancellationToken)
-            : WorkPlanner.SuspectsOnly(request, project!, selection!, plan.Suspects);
+            : WorkPlanner.SuspectsOnly(request, project!, state, plan.Suspects);
         var guard = new SecretsGuard(project!.Selection.SecretsAllow);
         var loaded = ContentLoader.Load(work, state, timestamp, guard, diagnostics, cancellationToken);
 
@@ -132,7 +132,7 @@ internal static partial class BuildExecutor
         state.PreparedFor = request;
         SweepBlobs(state, request, project, selection!);
 
-        ReportSecrets(request, selection!, state, guard, diagnostics);
+        ReportSecrets(request, state, guard, diagnostics);
         if (diagnostics.HasErrors)
         {
             return (Failed(diagnostics, timings, plan, changedFiles), null);
@@ -236,6 +236,7 @@ internal static partial class BuildExecutor
             if (!keep.Contains(path) && !HintReconciler.IsSelectionInput(path))
             {
                 state.Files.Remove(path);
+                state.FilesWithFindings.Remove(path);
                 state.Dirty = true;
             }
         }
@@ -277,33 +278,53 @@ internal static partial class BuildExecutor
         state.Dirty = true;
     }
 
-    private static void ReportSecrets(BuildRequest request, FileSelection selection, BuildState state, SecretsGuard guard, DiagnosticBag diagnostics)
+    /// <summary>Reports what the scans found in the files each artifact carries. Visits only files with findings, in
+    /// archive order as a walk over the selection would.</summary>
+    private static void ReportSecrets(BuildRequest request, BuildState state, SecretsGuard guard, DiagnosticBag diagnostics)
     {
-        void ReportFor(IReadOnlyList<SelectedFile> files, ArtifactKind kind)
+        if (state.FilesWithFindings.Count == 0)
         {
-            List<SecretFinding>? findings = null;
-            foreach (var file in files)
+            return;
+        }
+
+        var lookup = state.Lookup;
+        void ReportFor(ArtifactKind kind)
+        {
+            var carried = new List<(int Index, string Path)>();
+            foreach (var path in state.FilesWithFindings)
             {
-                if (state.Files.TryGetValue(file.Source.RelativePath, out var indexed) && indexed.Findings is { Count: > 0 } found)
+                if (lookup.TryGet(path, out var selected) && (kind == ArtifactKind.Wheel ? selected.WheelIndex : selected.SdistIndex) is int index and >= 0)
                 {
-                    (findings ??= []).AddRange(found);
+                    carried.Add((index, path));
                 }
             }
 
-            if (findings is not null)
+            if (carried.Count == 0)
             {
-                guard.Report(findings, kind, diagnostics);
+                return;
             }
+
+            carried.Sort((a, b) => a.Index.CompareTo(b.Index));
+            var findings = new List<SecretFinding>();
+            foreach (var (_, path) in carried)
+            {
+                if (state.Files.TryGetValue(path, out var indexed) && indexed.Findings is { } found)
+                {
+                    findings.AddRange(found);
+                }
+            }
+
+            guard.Report(findings, kind, diagnostics);
         }
 
         if (request.Wheel)
         {
-            ReportFor(selection.Wheel, ArtifactKind.Wheel);
+            ReportFor(ArtifactKind.Wheel);
         }
 
         if (request.Sdist)
         {
-            ReportFor(selection.Sdist, ArtifactKind.Sdist);
+            ReportFor(ArtifactKind.Sdist);
         }
     }
 

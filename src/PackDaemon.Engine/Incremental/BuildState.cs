@@ -11,6 +11,8 @@ namespace PackDaemon.Engine.Incremental;
 /// </summary>
 internal sealed class BuildState
 {
+    private SelectionLookup? _lookup;
+
     /// <summary>Files by path relative to the root: every file selected for an artifact plus the selection and
     /// metadata inputs (ignore files, pyproject.toml, readme...).</summary>
     public Dictionary<string, IndexedFile> Files { get; } = new(StringComparer.Ordinal);
@@ -24,6 +26,14 @@ internal sealed class BuildState
     public IReadOnlyList<Packaging.Diagnostics.Diagnostic> ProjectDiagnostics { get; set; } = [];
 
     public FileSelection? Selection { get; set; }
+
+    /// <summary><see cref="Selection"/> by source path, built on first use after each walk.</summary>
+    public SelectionLookup Lookup => _lookup is { } lookup && ReferenceEquals(lookup.Selection, Selection)
+        ? lookup
+        : _lookup = new SelectionLookup(Selection ?? throw new InvalidOperationException("no selection yet"));
+
+    /// <summary>Files whose last scan found something, so reporting secrets does not visit every file.</summary>
+    public HashSet<string> FilesWithFindings { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What the walk behind <see cref="Selection"/> reported (warnings): repeated by every build that reuses it.</summary>
     public IReadOnlyList<Packaging.Diagnostics.Diagnostic> SelectionDiagnostics { get; set; } = [];

@@ -135,6 +135,10 @@ internal sealed partial class CacheStore
             }
 
             state.Files[path] = file;
+            if (file.Findings is { Count: > 0 })
+            {
+                state.FilesWithFindings.Add(path);
+            }
         }
 
         int blobs = r.ReadInt32();

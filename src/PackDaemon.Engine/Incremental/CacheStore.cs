@@ -174,6 +174,7 @@ internal sealed partial class CacheStore
     private void Discard(BuildState state)
     {
         state.Files.Clear();
+        state.FilesWithFindings.Clear();
         state.Blobs.Clear();
         state.Published.Clear();
         state.PublishedFor = null;

@@ -17,7 +17,11 @@ public sealed class IncrementalBuilder : IDisposable
     private readonly CacheStore? _store;
     private readonly HashSet<string> _carried = new(StringComparer.Ordinal);
     private bool _carryEverything;
+    /// <summary>Quiet time after a build before the cache is written: a burst of saves writes it once, after the last.</summary>
+    private static readonly TimeSpan s_persistDelay = TimeSpan.FromMilliseconds(500);
+
     private Task? _persisting;
+    private CancellationTokenSource? _persistDelay;
     private bool _disposed;
 
     /// <summary>Daemon use: the index and blobs persist in <c>.packd_cache/</c> under the root and warm-start the next daemon.</summary>
@@ -49,7 +53,7 @@ public sealed class IncrementalBuilder : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(hints);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        WaitForPersist();
+        StopPersisting();
 
         _carried.UnionWith(hints.RelativePaths);
         var effective = _carryEverything || hints.Everything ? ChangeHints.All : ChangeHints.For([.. _carried]);
@@ -62,17 +66,28 @@ public sealed class IncrementalBuilder : IDisposable
         _carryEverything = false;
         if (_store is not null && _state.Dirty)
         {
-            // Persisted after the build, off the build's path: the next build waits for it before touching the state.
-            _state.Dirty = false;
-            var snapshot = CacheSnapshot.Of(_state);
-            _persisting = Task.Run(() => _store.Save(snapshot), CancellationToken.None);
+            // Persisted after the build and off its path, once the project has been quiet for a moment. Only this
+            // task touches the state until the next build, which first cancels the wait or waits for the write.
+            var delay = _persistDelay = new CancellationTokenSource();
+            _persisting = Task.Run(
+                async () =>
+                {
+                    await Task.Delay(s_persistDelay, delay.Token).ConfigureAwait(false);
+                    Persist();
+                },
+                CancellationToken.None);
         }
 
         return result;
     }
 
-    /// <summary>Waits until the last build's cache write is on disk (tests and shutdown).</summary>
-    public void Flush() => WaitForPersist();
+    /// <summary>Writes the cache now if anything is unwritten (tests, benchmarks and shutdown).</summary>
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        StopPersisting();
+        Persist();
+    }
 
     public void Dispose()
     {
@@ -81,12 +96,33 @@ public sealed class IncrementalBuilder : IDisposable
             return;
         }
 
+        StopPersisting();
+        Persist();
         _disposed = true;
-        WaitForPersist();
     }
 
-    private void WaitForPersist()
+    private void Persist()
     {
+        if (_store is null || !_state.Dirty)
+        {
+            return;
+        }
+
+        try
+        {
+            _store.Save(CacheSnapshot.Of(_state));
+            _state.Dirty = false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A cache that could not be written is only a slower next start; the artifacts are unaffected.
+        }
+    }
+
+    /// <summary>Cancels a write still waiting for quiet, or waits for one already running.</summary>
+    private void StopPersisting()
+    {
+        _persistDelay?.Cancel();
         var pending = _persisting;
         _persisting = null;
         try
@@ -95,7 +131,12 @@ public sealed class IncrementalBuilder : IDisposable
         }
         catch (AggregateException)
         {
-            // A cache that could not be written is only a slower next start; the artifacts are unaffected.
+            // Cancelled while waiting for quiet: the state stays dirty and is written after a later build.
+        }
+        finally
+        {
+            _persistDelay?.Dispose();
+            _persistDelay = null;
         }
     }
 }

@@ -54,7 +54,7 @@ internal static class WorkPlanner
     }
 
     /// <summary>A plain edit: only the suspects, with what the current selection needs of them.</summary>
-    public static List<LoadWork> SuspectsOnly(BuildRequest request, LoadedProject project, FileSelection selection, IReadOnlySet<string> suspects)
+    public static List<LoadWork> SuspectsOnly(BuildRequest request, LoadedProject project, BuildState state, IReadOnlySet<string> suspects)
     {
         var result = new List<LoadWork>(suspects.Count);
         if (suspects.Count == 0)
@@ -62,7 +62,29 @@ internal static class WorkPlanner
             return result;
         }
 
-        result.AddRange(Needs(request, project, selection, suspects).Values);
+        var lookup = state.Lookup;
+        string top = SdistAssembler.MemberPath(project, string.Empty);
+        foreach (var path in suspects)
+        {
+            if (!lookup.TryGet(path, out var selected))
+            {
+                continue; // an input the artifacts do not carry (hashed while reconciling)
+            }
+
+            string? wheelName = request.Wheel ? selected.Wheel?.ArchivePath : null;
+            if (wheelName is null && request.Wheel && project.LicenseFiles.Contains(path))
+            {
+                wheelName = "licenses/" + path;
+            }
+
+            string? member = request.Sdist && selected.Sdist is { } sdist && !SdistAssembler.IsComputed(sdist) ? top + sdist.ArchivePath : null;
+            if (wheelName is not null || member is not null)
+            {
+                var source = (selected.Wheel ?? selected.Sdist)!.Source;
+                result.Add(new LoadWork(path, source.FullPath, source.Size, source.IsExecutable, wheelName, member));
+            }
+        }
+
         return result;
     }
 
