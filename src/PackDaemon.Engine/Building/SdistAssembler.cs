@@ -30,9 +30,7 @@ internal static class SdistAssembler
     public static ArchivePlan<SdistSegment> Plan(LoadedProject project, IReadOnlyList<SelectedFile> files, BuildState state, DateTimeOffset timestamp)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
-        var entries = new List<(string Path, SdistSegment Segment, bool Executable)>(files.Count + 1);
-        // Keyed by member path, top folder included: a version bump renames (and so changes) every member.
-        var states = new List<EntryName>(files.Count + 1);
+        var members = new List<(string Path, SdistSegment Segment, bool Executable, EntryState State)>(files.Count + 1);
         foreach (var file in files)
         {
             if (IsComputed(file))
@@ -42,14 +40,24 @@ internal static class SdistAssembler
             }
 
             var indexed = state.Files[file.Source.RelativePath];
-            entries.Add((file.ArchivePath, indexed.Segment ?? throw new InvalidOperationException($"no sdist segment for {file.Source.RelativePath}"), file.Source.IsExecutable));
-            states.Add(new EntryName($"{layout.SdistTopFolder}/{file.ArchivePath}", new EntryState(indexed.Sha256, file.Source.IsExecutable)));
+            var segment = indexed.Segment ?? throw new InvalidOperationException($"no sdist segment for {file.Source.RelativePath}");
+            members.Add((file.ArchivePath, segment, file.Source.IsExecutable, new EntryState(indexed.Sha256, file.Source.IsExecutable)));
         }
 
         byte[] pkgInfo = Encoding.UTF8.GetBytes(CoreMetadataWriter.Write(project.Metadata, ArtifactKind.Sdist));
-        entries.Add((PkgInfo, SdistWriter.CompressMember($"{layout.SdistTopFolder}/{PkgInfo}", pkgInfo, false, timestamp), false));
-        states.Add(new EntryName($"{layout.SdistTopFolder}/{PkgInfo}", new EntryState(Sha256Value.From(SHA256.HashData(pkgInfo)), false)));
-        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var pkgInfoSegment = SdistWriter.CompressMember($"{layout.SdistTopFolder}/{PkgInfo}", pkgInfo, false, timestamp);
+        members.Add((PkgInfo, pkgInfoSegment, false, new EntryState(Sha256Value.From(SHA256.HashData(pkgInfo)), false)));
+        members.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+
+        var entries = new List<(string Path, SdistSegment Segment, bool Executable)>(members.Count);
+        // Named by member path, top folder included: a version bump renames (and so changes) every member.
+        var states = new List<EntryName>(members.Count);
+        foreach (var (path, segment, executable, entryState) in members)
+        {
+            entries.Add((path, segment, executable));
+            states.Add(new EntryName($"{layout.SdistTopFolder}/{path}", entryState));
+        }
+
         return new ArchivePlan<SdistSegment>(layout.SdistFileName, entries, states);
     }
 

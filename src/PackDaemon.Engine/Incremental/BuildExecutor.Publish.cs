@@ -26,27 +26,48 @@ internal static partial class BuildExecutor
         Timings timings,
         DiagnosticBag diagnostics,
         bool lastAttempt,
+        bool publishedWasInSync,
         CancellationToken cancellationToken)
     {
-        var wheelPlan = request.Wheel ? WheelAssembler.Plan(project, selection.Wheel, state) : null;
-        var sdistPlan = request.Sdist ? SdistAssembler.Plan(project, selection.Sdist, state, timestamp) : null;
         string wheelPath = Path.Combine(request.OutputDirectory, WheelAssembler.FileName(project));
         string sdistPath = Path.Combine(request.OutputDirectory, SdistAssembler.FileName(project));
-        var wheelDigest = wheelPlan?.Digest ?? default;
-        var sdistDigest = sdistPlan?.Digest ?? default;
-        bool wheelCurrent = wheelPlan is not null && IsCurrent(state, request, WheelKind, wheelPath, wheelDigest);
-        bool sdistCurrent = sdistPlan is not null && IsCurrent(state, request, SdistKind, sdistPath, sdistDigest);
-
         var changedEntries = new List<string>();
-        if (wheelPlan is not null && !wheelCurrent)
+        bool wheelCurrent, sdistCurrent;
+        ArchivePlan<CompressedBlob>? wheelPlan;
+        ArchivePlan<SdistSegment>? sdistPlan;
+        if (publishedWasInSync && state.Plans is { } cached && cached.IsFor(project, selection, request)
+            && loaded.All(l => !project.LicenseFiles.Contains(l.Work.RelativePath)))
         {
-            AddChanged(changedEntries, state, WheelKind, wheelPlan.States);
-            changedEntries.Add(new Packaging.Wheels.WheelLayout(project.DistributionName, project.Version).RecordPath);
-        }
+            // A plain edit: the published artifacts are the cached plans; patch the edited entries, compare only them.
+            (wheelPlan, sdistPlan) = (cached.Wheel, cached.Sdist);
+            var (wheelChanged, sdistChanged) = PatchPlans(state, project, wheelPlan, sdistPlan, loaded);
+            wheelCurrent = wheelPlan is not null && wheelChanged.Count == 0 && PublishedIntact(state, WheelKind, wheelPath);
+            sdistCurrent = sdistPlan is not null && sdistChanged.Count == 0 && PublishedIntact(state, SdistKind, sdistPath);
+            changedEntries.AddRange(wheelChanged);
+            if (wheelPlan is not null && !wheelCurrent)
+            {
+                changedEntries.Add(new Packaging.Wheels.WheelLayout(project.DistributionName, project.Version).RecordPath);
+            }
 
-        if (sdistPlan is not null && !sdistCurrent)
+            changedEntries.AddRange(sdistChanged);
+        }
+        else
         {
-            AddChanged(changedEntries, state, SdistKind, sdistPlan.States);
+            wheelPlan = request.Wheel ? WheelAssembler.Plan(project, selection.Wheel, state) : null;
+            sdistPlan = request.Sdist ? SdistAssembler.Plan(project, selection.Sdist, state, timestamp) : null;
+            state.Plans = new PlanCache(project, selection, request, wheelPlan, sdistPlan);
+            wheelCurrent = wheelPlan is not null && IsCurrent(state, request, WheelKind, wheelPath, wheelPlan);
+            sdistCurrent = sdistPlan is not null && IsCurrent(state, request, SdistKind, sdistPath, sdistPlan);
+            if (wheelPlan is not null && !wheelCurrent)
+            {
+                AddChanged(changedEntries, state, WheelKind, wheelPlan.States);
+                changedEntries.Add(new Packaging.Wheels.WheelLayout(project.DistributionName, project.Version).RecordPath);
+            }
+
+            if (sdistPlan is not null && !sdistCurrent)
+            {
+                AddChanged(changedEntries, state, SdistKind, sdistPlan.States);
+            }
         }
 
         ProducedArtifact? wheel = null;
@@ -97,8 +118,8 @@ internal static partial class BuildExecutor
                 }
             }
 
-            Commit(state, request, WheelKind, wheel, wheelCurrent, wheelPlan?.States, wheelDigest, artifacts);
-            Commit(state, request, SdistKind, sdist, sdistCurrent, sdistPlan?.States, sdistDigest, artifacts);
+            Commit(state, request, WheelKind, wheel, wheelCurrent, wheelPlan?.States, artifacts);
+            Commit(state, request, SdistKind, sdist, sdistCurrent, sdistPlan?.States, artifacts);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -122,6 +143,7 @@ internal static partial class BuildExecutor
         if (request.WriteArtifacts)
         {
             state.PublishedFor = request;
+            state.PublishedInSync = true;
         }
 
         bool upToDate = request.WriteArtifacts && (wheelPlan is null || wheelCurrent) && (sdistPlan is null || sdistCurrent);
@@ -130,14 +152,68 @@ internal static partial class BuildExecutor
     }
 
     /// <summary>The artifact on disk is the one this builder last wrote, untouched since, and holds exactly these entries.</summary>
-    private static bool IsCurrent(BuildState state, BuildRequest request, string kind, string path, Sha256Value digest)
-        => request.WriteArtifacts
-            && Equals(state.PublishedFor, request)
-            && state.Published.TryGetValue(kind, out var published)
+    private static bool IsCurrent<TEntry>(BuildState state, BuildRequest request, string kind, string path, ArchivePlan<TEntry> plan)
+    {
+        if (!Equals(state.PublishedFor, request) || !PublishedIntact(state, kind, path))
+        {
+            return false;
+        }
+
+        var published = state.Published[kind];
+        if (published.Entries is { } entries)
+        {
+            if (entries.Count != plan.States.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < entries.Count; i++)
+            {
+                if (entries[i] != plan.States[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return published.Digest == plan.Digest();
+    }
+
+    /// <summary>The artifact this builder last published is still on disk with the stamp it had after the rename.</summary>
+    private static bool PublishedIntact(BuildState state, string kind, string path)
+        => state.Published.TryGetValue(kind, out var published)
             && published.Path == path
-            && published.Digest == digest
             && FileStatus.Stat(path, out var stamp) == FileStatus.Kind.File
             && stamp == published.Stamp;
+
+    /// <summary>Puts the re-read files' new blobs and segments into the cached plans; returns the entries that changed.</summary>
+    private static (List<string> Wheel, List<string> Sdist) PatchPlans(
+        BuildState state, LoadedProject project, ArchivePlan<CompressedBlob>? wheelPlan, ArchivePlan<SdistSegment>? sdistPlan, IReadOnlyList<LoadedContent> loaded)
+    {
+        var wheel = new List<string>();
+        var sdist = new List<string>();
+        string top = SdistAssembler.MemberPath(project, string.Empty);
+        foreach (var content in loaded)
+        {
+            var work = content.Work;
+            var entryState = new EntryState(content.Sha256, work.Executable);
+            if (wheelPlan is not null && work.WheelName is { } name
+                && wheelPlan.Patch(name, state.Blobs[BlobKey.For(content.Sha256, name)], entryState))
+            {
+                wheel.Add(name);
+            }
+
+            if (sdistPlan is not null && work.SdistMember is { } member
+                && sdistPlan.Patch(member[top.Length..], state.Files[work.RelativePath].Segment!, entryState))
+            {
+                sdist.Add(member);
+            }
+        }
+
+        return (wheel, sdist);
+    }
 
     /// <summary>Entries new or different since the artifact last published (all of them when there was none). After a
     /// plain edit the two lists hold the same names in the same order, so they are compared side by side.</summary>
@@ -203,7 +279,6 @@ internal static partial class BuildExecutor
         ProducedArtifact? produced,
         bool current,
         List<EntryName>? entries,
-        Sha256Value digest,
         List<ArtifactInfo> artifacts)
     {
         if (current)
@@ -221,7 +296,8 @@ internal static partial class BuildExecutor
         artifacts.Add(produced.Info);
         if (request.WriteArtifacts && FileStatus.Stat(produced.Info.Path, out var stamp) == FileStatus.Kind.File)
         {
-            state.Published[kind] = new PublishedArtifact(produced.Info.Path, stamp, digest, entries, produced.Info);
+            // A copy: the plan is patched in place by the next plain edit.
+            state.Published[kind] = new PublishedArtifact(produced.Info.Path, stamp, null, entries!.ToArray(), produced.Info);
             state.Dirty = true;
         }
     }

@@ -112,8 +112,15 @@ internal static partial class BuildExecutor
 
         // From here on the state takes what was read and reconciled, with no cancellation point until the project and
         // selection it belongs to are adopted too: a cancelled build leaves the state as the previous build left it.
+        bool wasInSync = state.PublishedInSync;
         ApplyInputUpdates(state, plan);
         ContentLoader.Merge(state, loaded);
+        if (loaded.Count > 0 || plan.InputUpdates.Count > 0)
+        {
+            // Back in sync only once a build publishes what the index now says.
+            state.PublishedInSync = false;
+        }
+
         int changedFiles = plan.ChangedInputs + loaded.Count(l => l.ContentChanged);
         timings = timings with { ReadMs = Lap(phase) };
         if (diagnostics.HasErrors)
@@ -141,11 +148,12 @@ internal static partial class BuildExecutor
         cancellationToken.ThrowIfCancellationRequested();
         if (NothingToDo(request, state, plan, sameRequest, loaded) is { } current)
         {
+            state.PublishedInSync = wasInSync;
             var upToDate = new BuildResult(true, current, diagnostics.Sorted(), selection!.Packages, timings.ToPhaseTimings());
             return (new IncrementalBuildResult(upToDate, changedFiles, [], true, timings.ReconcileMs), null);
         }
 
-        return Publish(request, state, project, selection!, timestamp, loaded, changedFiles, plan, timings, diagnostics, lastAttempt, cancellationToken);
+        return Publish(request, state, project, selection!, timestamp, loaded, changedFiles, plan, timings, diagnostics, lastAttempt, wasInSync, cancellationToken);
     }
 
     /// <summary>

@@ -52,6 +52,13 @@ internal sealed class BuildState
     /// <summary>By kind (<c>wheel</c>, <c>sdist</c>).</summary>
     public Dictionary<string, PublishedArtifact> Published { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The artifacts as last laid out, patched in place by plain edits.</summary>
+    public PlanCache? Plans { get; set; }
+
+    /// <summary>True when the published artifacts hold exactly <see cref="Plans"/> and the index has taken in nothing
+    /// since: only then may a plain edit compare its few patched entries instead of every entry.</summary>
+    public bool PublishedInSync { get; set; }
+
     /// <summary>RECORD rows and compressed chunks of the last wheel (memory only: cheap to rebuild after a restart).</summary>
     public Building.RecordCache Records { get; } = new();
 
@@ -64,6 +71,7 @@ internal sealed class BuildState
     /// <summary>Forgets the project and selection (but not the index or blobs), so the next build loads and walks again.</summary>
     public void Invalidate()
     {
+        PublishedInSync = false;
         Project = null;
         Selection = null;
         KnownUnselected.Clear();

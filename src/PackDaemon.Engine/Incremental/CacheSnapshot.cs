@@ -30,6 +30,13 @@ internal sealed record CacheSnapshot(
             files.Add(new FileRow(path, file.Stamp, file.Sha256, file.Racy, file.Findings, file.Segment, file.SegmentFor));
         }
 
-        return new CacheSnapshot(files, [.. state.Blobs], [.. state.Published.Values], state.PublishedFor, state.PreparedFor);
+        var published = new List<PublishedArtifact>(state.Published.Count);
+        foreach (var artifact in state.Published.Values)
+        {
+            // The digest is computed here, on the persisting thread, rather than by every build.
+            published.Add(artifact.Digest is null ? artifact with { Digest = EntryDigest.Of(artifact.Entries!) } : artifact);
+        }
+
+        return new CacheSnapshot(files, [.. state.Blobs], published, state.PublishedFor, state.PreparedFor);
     }
 }

@@ -59,7 +59,7 @@ internal sealed partial class CacheStore
             {
                 w.Write(published.Path);
                 WriteStamp(w, published.Stamp);
-                WriteSha(w, published.Digest);
+                WriteSha(w, published.Digest!.Value);
                 w.Write(published.Info.Kind);
                 w.Write(published.Info.Size);
                 w.Write(published.Info.Entries);
