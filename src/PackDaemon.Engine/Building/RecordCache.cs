@@ -22,36 +22,32 @@ internal sealed class RecordCache
 
     private Dictionary<string, CachedRow> _rows = new(StringComparer.Ordinal);
     private Dictionary<byte[], Chunk> _chunksByFirstRow = new(ReferenceEqualityComparer.Instance);
+    private byte[][] _lastRows = [];
+    private string[] _lastNames = [];
+    private CompressedBlob[] _lastBlobs = [];
+    private List<(int Start, int End)> _lastBounds = [];
 
     public CompressedBlob Build(IReadOnlyList<(string Name, CompressedBlob Blob, bool Executable)> entries, string recordPath, CancellationToken cancellationToken)
     {
-        var rows = new byte[entries.Count + 1][];
-        var names = new string[entries.Count + 1];
-        var liveRows = new Dictionary<string, CachedRow>(entries.Count + 1, StringComparer.Ordinal);
+        bool sameNames = SameNamesAsLastTime(entries, recordPath);
+        var (rows, names) = sameNames ? PatchRows(entries) : FreshRows(entries, recordPath);
+        _lastRows = rows;
+        _lastNames = names;
+        _lastBlobs = new CompressedBlob[entries.Count];
         for (int i = 0; i < entries.Count; i++)
         {
-            var (name, blob, _) = entries[i];
-            if (!_rows.TryGetValue(name, out var row) || row.Size != blob.UncompressedSize || !row.Sha256.AsSpan().SequenceEqual(blob.Sha256))
-            {
-                row = new CachedRow(blob.Sha256, blob.UncompressedSize, RecordWriter.Row(name, blob.Sha256, blob.UncompressedSize));
-            }
-
-            liveRows[name] = row;
-            rows[i] = row.Bytes;
-            names[i] = name;
+            _lastBlobs[i] = entries[i].Blob;
         }
 
-        if (!_rows.TryGetValue(recordPath, out var self))
+        // Boundaries depend on the names only: the same names split the same way.
+        var bounds = sameNames ? _lastBounds : Split(names);
+        _lastBounds = bounds;
+        var chunks = new List<Chunk>(bounds.Count);
+        foreach (var (start, end) in bounds)
         {
-            self = new CachedRow([], 0, RecordWriter.SelfRow(recordPath));
+            chunks.Add(new Chunk(rows[start..end], [], 0, 0));
         }
 
-        liveRows[recordPath] = self;
-        rows[^1] = self.Bytes;
-        names[^1] = recordPath;
-        _rows = liveRows;
-
-        var chunks = Split(rows, names);
         var fresh = new List<int>();
         for (int i = 0; i < chunks.Count; i++)
         {
@@ -93,21 +89,88 @@ internal sealed class RecordCache
         return new CompressedBlob(crc, length, [], data, ZipCompression.Deflated);
     }
 
-    private static List<Chunk> Split(byte[][] rows, string[] names)
+    /// <summary>After a plain edit the entries are the same names in the same order (the cached plan, patched):
+    /// compare by reference, no hashing.</summary>
+    private bool SameNamesAsLastTime(IReadOnlyList<(string Name, CompressedBlob Blob, bool Executable)> entries, string recordPath)
     {
-        var chunks = new List<Chunk>(rows.Length / (BoundaryMask + 1) + 2);
-        int start = 0;
-        for (int i = 0; i < rows.Length; i++)
+        if (_lastNames.Length != entries.Count + 1 || !string.Equals(_lastNames[^1], recordPath, StringComparison.Ordinal))
         {
-            bool last = i == rows.Length - 1;
-            if (last || i - start + 1 >= MaxRowsPerChunk || IsBoundary(names[i]))
+            return false;
+        }
+
+        for (int i = 0; i < entries.Count; i++)
+        {
+            if (!ReferenceEquals(_lastNames[i], entries[i].Name))
             {
-                chunks.Add(new Chunk(rows[start..(i + 1)], [], 0, 0));
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Last build's rows, with a new row only where the entry's blob is not the same object as before.</summary>
+    private (byte[][] Rows, string[] Names) PatchRows(IReadOnlyList<(string Name, CompressedBlob Blob, bool Executable)> entries)
+    {
+        var rows = (byte[][])_lastRows.Clone();
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var (name, blob, _) = entries[i];
+            if (!ReferenceEquals(blob, _lastBlobs[i]))
+            {
+                var row = new CachedRow(blob.Sha256, blob.UncompressedSize, RecordWriter.Row(name, blob.Sha256, blob.UncompressedSize));
+                _rows[name] = row;
+                rows[i] = row.Bytes;
+            }
+        }
+
+        return (rows, _lastNames);
+    }
+
+    private (byte[][] Rows, string[] Names) FreshRows(IReadOnlyList<(string Name, CompressedBlob Blob, bool Executable)> entries, string recordPath)
+    {
+        var rows = new byte[entries.Count + 1][];
+        var names = new string[entries.Count + 1];
+        var liveRows = new Dictionary<string, CachedRow>(entries.Count + 1, StringComparer.Ordinal);
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var (name, blob, _) = entries[i];
+            if (!_rows.TryGetValue(name, out var row) || row.Size != blob.UncompressedSize || !row.Sha256.AsSpan().SequenceEqual(blob.Sha256))
+            {
+                row = new CachedRow(blob.Sha256, blob.UncompressedSize, RecordWriter.Row(name, blob.Sha256, blob.UncompressedSize));
+            }
+
+            liveRows[name] = row;
+            rows[i] = row.Bytes;
+            names[i] = name;
+        }
+
+        if (!_rows.TryGetValue(recordPath, out var self))
+        {
+            self = new CachedRow([], 0, RecordWriter.SelfRow(recordPath));
+        }
+
+        liveRows[recordPath] = self;
+        rows[^1] = self.Bytes;
+        names[^1] = recordPath;
+        _rows = liveRows;
+        return (rows, names);
+    }
+
+    private static List<(int Start, int End)> Split(string[] names)
+    {
+        var bounds = new List<(int, int)>(names.Length / (BoundaryMask + 1) + 2);
+        int start = 0;
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (i == names.Length - 1 || i - start + 1 >= MaxRowsPerChunk || IsBoundary(names[i]))
+            {
+                bounds.Add((start, i + 1));
                 start = i + 1;
             }
         }
 
-        return chunks;
+        return bounds;
     }
 
     // A hash of the name alone (XxHash3 with a fixed seed: the same in every process), so boundaries move only with names.
