@@ -145,7 +145,6 @@ internal static class ContentLoader
 
             if (kind != FileStatus.Kind.File || stamp.Size == 0)
             {
-                stamp = stamp with { Size = 0 };
                 return [];
             }
         }

@@ -212,6 +212,9 @@ internal static partial class BuildExecutor
             }
         }
 
+        // Archive order (payload entries and members are sorted by path), not the order the parallel read finished in.
+        wheel.Sort(StringComparer.Ordinal);
+        sdist.Sort(StringComparer.Ordinal);
         return (wheel, sdist);
     }
 
@@ -261,7 +264,8 @@ internal static partial class BuildExecutor
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.ForEach(loaded, options, content =>
         {
-            if (FileStatus.Stat(content.Work.FullPath, out var now) != FileStatus.Kind.File || now != content.Stamp)
+            // Any kind but gone or a folder: a FIFO or device node met as an empty file keeps its (empty) stamp.
+            if (FileStatus.Stat(content.Work.FullPath, out var now) is FileStatus.Kind.Missing or FileStatus.Kind.Directory || now != content.Stamp)
             {
                 moved.Add(content.Work.RelativePath);
             }

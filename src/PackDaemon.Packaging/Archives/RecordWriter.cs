@@ -13,6 +13,9 @@ public sealed class RecordWriter
     // line-terminator char; Python 3.12+ always treats \r and \n so, and 3.11 does through the default "\r\n" terminator.
     private static readonly SearchValues<char> s_needsQuoting = SearchValues.Create(",\"\r\n");
 
+    [ThreadStatic]
+    private static StringBuilder? t_row;
+
     private readonly StringBuilder _rows = new();
     private readonly Lock _gate = new();
 
@@ -50,9 +53,16 @@ public sealed class RecordWriter
     /// so a rebuild does not format 20,000 of them again.</summary>
     public static byte[] Row(string path, byte[] sha256, long size)
     {
-        var writer = new RecordWriter();
-        writer.Add(path, sha256, size);
-        return Encoding.UTF8.GetBytes(writer._rows.ToString());
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(sha256);
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+
+        // One builder per thread: the daemon's first build formats 20,000 rows.
+        var row = t_row ??= new StringBuilder(256);
+        row.Clear();
+        AppendField(row, path);
+        row.Append(",sha256=").Append(Base64Url.EncodeToString(sha256)).Append(',').Append(size.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        return Encoding.UTF8.GetBytes(row.ToString());
     }
 
     /// <summary>The last row, RECORD's own, with empty hash and size.</summary>
