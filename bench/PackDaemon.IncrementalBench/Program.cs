@@ -3,7 +3,7 @@ using PackDaemon.Engine.Building;
 using PackDaemon.Engine.Incremental;
 
 // Measures what the daemon pays per save on a copy of a tree: a cold build, one-file content edits, touches, and a
-// warm start from the persisted cache. Usage: PackDaemon.IncrementalBench TREE_COPY [EDITS]. The tree is modified.
+// warm start from the persisted cache. Usage: PackDaemon.IncrementalBench TREE_COPY [EDITS] [--daemon-only]. The tree is modified.
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: PackDaemon.IncrementalBench TREE_COPY [EDITS]");
@@ -11,14 +11,18 @@ if (args.Length < 1)
 }
 
 string root = Path.GetFullPath(args[0]);
-int edits = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40;
+int edits = args.Length > 1 && !args[1].StartsWith('-') ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40;
 string output = Path.Combine(root, "dist");
 var request = new BuildRequest(root, output, Wheel: true, Sdist: true, WriteArtifacts: true, SourceDateEpoch: null);
 var random = new Random(12345);
 
 var sw = Stopwatch.StartNew();
-var clean = ProjectBuilder.Build(request);
-Console.WriteLine($"one-shot ProjectBuilder.Build (JIT cold): {sw.ElapsedMilliseconds} ms, ok={clean.Succeeded}");
+if (!args.Contains("--daemon-only"))
+{
+    // Skipped with --daemon-only, so the memory figures below are the daemon's alone.
+    var clean = ProjectBuilder.Build(request);
+    Console.WriteLine($"one-shot ProjectBuilder.Build (JIT cold): {sw.ElapsedMilliseconds} ms, ok={clean.Succeeded}");
+}
 
 using (var builder = new IncrementalBuilder(root))
 {
