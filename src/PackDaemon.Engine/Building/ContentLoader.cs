@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using PackDaemon.Engine.Incremental;
 using PackDaemon.Packaging.Archives;
 using PackDaemon.Packaging.Diagnostics;
 using PackDaemon.Packaging.Selection;
@@ -6,71 +8,147 @@ using PackDaemon.Packaging.Selection;
 namespace PackDaemon.Engine.Building;
 
 /// <summary>
-/// Reads, scans, hashes and compresses every selected file, in parallel on all cores. Each distinct file is read
-/// once even when both artifacts carry it: reading and deflating dominate a build, so nothing is done twice.
+/// Reads, hashes, scans and compresses files, in parallel on all cores. Each file is read once per build even when
+/// both artifacts carry it, and only the work the cache cannot answer is done: a file whose hash did not change is not
+/// scanned again, a blob or segment already cached is not compressed again.
 /// </summary>
 internal static class ContentLoader
 {
-    public static IReadOnlyDictionary<string, LoadedContent> Load(
-        IReadOnlyList<SourceFile> files,
-        IReadOnlySet<string> wheelSources,
-        IReadOnlySet<string> retainedSources,
+    // A write this close after the one we saw can keep the same mtime (the kernel stamps files from a clock that ticks
+    // every few milliseconds), so such a stamp is not trusted to prove the bytes unchanged (git's "racily clean").
+    private const long RacyWindowNs = 100_000_000;
+
+    public static IReadOnlyList<LoadedContent> Load(
+        IReadOnlyList<LoadWork> work,
+        BuildState state,
+        DateTimeOffset timestamp,
         SecretsGuard guard,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        CancellationToken cancellationToken)
     {
-        var results = new ConcurrentDictionary<string, LoadedContent>(Environment.ProcessorCount, files.Count, StringComparer.Ordinal);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var results = new ConcurrentBag<LoadedContent>();
+        if (work.Count == 0)
+        {
+            return [];
+        }
+
+        long tarMtime = SdistWriter.TarMtime(timestamp);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
 
         // Largest first: a few big files (bundled JS, images) otherwise end up alone on one core at the end.
-        var ordered = files.OrderByDescending(f => f.Size).ToArray();
-        Parallel.ForEach(Partitioner.Create(ordered, loadBalance: true), options, file =>
+        var ordered = work.Count == 1 ? work.ToArray() : work.OrderByDescending(f => f.SizeHint).ToArray();
+        Parallel.ForEach(Partitioner.Create(ordered, loadBalance: true), options, item =>
         {
-            bool retain = retainedSources.Contains(file.RelativePath);
-            byte[]? retained = null;
+            state.Files.TryGetValue(item.RelativePath, out var known);
+            FileStamp stamp;
             ReadOnlySpan<byte> content;
             try
             {
-                if (file.Size == 0)
-                {
-                    // Never opened: besides empty files, this is what a FIFO, socket or device node looks like to
-                    // .NET, and opening a FIFO for reading blocks until some other process writes to it.
-                    retained = retain ? [] : null;
-                    content = [];
-                }
-                else if (retain)
-                {
-                    retained = SourceReader.ReadAll(file.FullPath);
-                    content = retained;
-                }
-                else
-                {
-                    // Bytes nobody needs after this call go through one reused buffer per thread: fresh memory costs
-                    // a page fault per 4 KB here, which on this kind of VM was a tenth of a wheel build.
-                    content = SourceReader.ReadIntoThreadBuffer(file.FullPath, file.Size);
-                }
+                content = Read(item, out stamp);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 diagnostics.Error(
                     DiagnosticCodes.FileUnreadable,
-                    $"cannot read '{file.RelativePath}': {ex.Message}",
-                    file.RelativePath,
+                    $"cannot read '{item.RelativePath}': {ex.Message}",
+                    item.RelativePath,
                     fix: "Make the file readable, or exclude it with [tool.packd] exclude.");
                 return;
             }
 
-            var findings = guard.Scan(file.RelativePath, content);
+            var sha = Sha256Value.From(SHA256.HashData(content));
+            bool changed = known is null || known.Sha256 != sha;
+            var findings = !changed && known!.Findings is { } cached ? cached : guard.Scan(item.RelativePath, content);
+
             CompressedBlob? blob = null;
-            if (wheelSources.Contains(file.RelativePath))
+            if (item.WheelName is not null && !state.Blobs.ContainsKey(BlobKey.For(sha, item.WheelName)))
             {
-                blob = retained is null
-                    ? EntryCompressor.Compress(file.RelativePath, content)
-                    : EntryCompressor.Compress(file.RelativePath, retained);
+                blob = EntryCompressor.CompressHashed(item.WheelName, content, sha.ToArray());
             }
 
-            results[file.RelativePath] = new LoadedContent(retained, blob, findings);
+            SdistSegment? segment = null;
+            SegmentKey? segmentFor = null;
+            if (item.SdistMember is not null)
+            {
+                var key = new SegmentKey(item.SdistMember, item.Executable, tarMtime, sha);
+                if (known?.SegmentFor != key)
+                {
+                    segment = SdistWriter.CompressMember(item.SdistMember, content, item.Executable, timestamp);
+                    segmentFor = key;
+                }
+            }
+
+            long nowNs = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+            bool racy = nowNs - stamp.MtimeNs < RacyWindowNs;
+            results.Add(new LoadedContent(item, stamp, sha, racy, changed, findings, blob, segment, segmentFor));
         });
 
-        return results;
+        return [.. results];
+    }
+
+    /// <summary>Folds what the parallel loop produced into the index and the blob cache (one thread, after the loop,
+    /// so a cancelled build leaves the state as it was).</summary>
+    public static void Merge(BuildState state, IReadOnlyList<LoadedContent> loaded)
+    {
+        foreach (var content in loaded)
+        {
+            if (!state.Files.TryGetValue(content.Work.RelativePath, out var entry))
+            {
+                entry = new IndexedFile(content.Stamp, content.Sha256);
+                state.Files[content.Work.RelativePath] = entry;
+            }
+
+            entry.Stamp = content.Stamp;
+            entry.Sha256 = content.Sha256;
+            entry.Racy = content.Racy;
+            entry.Findings = content.Findings;
+            if (content.Findings.Count > 0)
+            {
+                state.FilesWithFindings.Add(content.Work.RelativePath);
+            }
+            else
+            {
+                state.FilesWithFindings.Remove(content.Work.RelativePath);
+            }
+
+            if (content.WheelBlob is not null)
+            {
+                state.Blobs[BlobKey.For(content.Sha256, content.Work.WheelName!)] = content.WheelBlob;
+            }
+
+            if (content.Segment is not null)
+            {
+                entry.Segment = content.Segment;
+                entry.SegmentFor = content.SegmentFor;
+            }
+            else if (content.ContentChanged)
+            {
+                entry.Segment = null;
+                entry.SegmentFor = null;
+            }
+
+            state.Dirty = true;
+        }
+    }
+
+    private static ReadOnlySpan<byte> Read(LoadWork item, out FileStamp stamp)
+    {
+        if (item.SizeHint == 0)
+        {
+            // Never opened while the walk saw it empty: besides empty files, this is what a FIFO, socket or device node
+            // looks like to .NET, and opening a FIFO for reading blocks until some other process writes to it.
+            var kind = FileStatus.Stat(item.FullPath, out stamp);
+            if (kind == FileStatus.Kind.Missing)
+            {
+                throw new FileNotFoundException($"'{item.FullPath}' no longer exists.");
+            }
+
+            if (kind != FileStatus.Kind.File || stamp.Size == 0)
+            {
+                return [];
+            }
+        }
+
+        return SourceReader.ReadIntoThreadBuffer(item.FullPath, item.SizeHint, out stamp);
     }
 }

@@ -1,9 +1,19 @@
+using PackDaemon.Engine.Incremental;
 using PackDaemon.Packaging.Archives;
 using PackDaemon.Packaging.Selection;
 
 namespace PackDaemon.Engine.Building;
 
-/// <summary>One source file read once for the whole build: its bytes (the sdist needs them), its wheel blob when it
-/// goes into the wheel, and what the secrets guard found in it.</summary>
-/// <param name="Bytes">The raw bytes, kept only for files a later step reads again (sdist members, license files).</param>
-internal sealed record LoadedContent(byte[]? Bytes, CompressedBlob? WheelBlob, IReadOnlyList<SecretFinding> Findings);
+/// <summary>What reading one file produced: its stamp and hash, what the secrets guard found, and whatever compressed
+/// form was missing from the cache. Raw bytes are never kept: the sdist takes compressed segments too.</summary>
+/// <param name="ContentChanged">The hash differs from the index's (or the file is new to it).</param>
+internal sealed record LoadedContent(
+    LoadWork Work,
+    FileStamp Stamp,
+    Sha256Value Sha256,
+    bool Racy,
+    bool ContentChanged,
+    IReadOnlyList<SecretFinding> Findings,
+    CompressedBlob? WheelBlob,
+    SdistSegment? Segment,
+    SegmentKey? SegmentFor);

@@ -13,12 +13,15 @@ internal static class SourceReader
     private static byte[]? t_buffer;
 
     /// <summary>Reads the file into this thread's reusable buffer; the span is valid until the thread's next call.</summary>
-    /// <param name="expectedSize">The size the tree walk saw. Trusting it saves an fstat per file; reading one byte more
-    /// than expected still catches a file that grew since, and then its real length is asked for.</param>
-    public static ReadOnlySpan<byte> ReadIntoThreadBuffer(string path, long expectedSize)
+    /// <param name="expectedSize">The size the tree walk saw. Reading one byte more than expected catches a file that
+    /// grew since, and then its real length is asked for.</param>
+    /// <param name="stamp">The file's stamp, taken on the open handle before reading, so a write after it shows in
+    /// the next stat.</param>
+    public static ReadOnlySpan<byte> ReadIntoThreadBuffer(string path, long expectedSize, out Incremental.FileStamp stamp)
     {
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        long want = Math.Min(Math.Max(expectedSize, 0) + 1, Array.MaxLength);
+        stamp = Incremental.FileStatus.Stat(handle, path);
+        long want = Math.Min(Math.Max(Math.Max(expectedSize, stamp.Size), 0) + 1, Array.MaxLength);
         var buffer = EnsureThreadBuffer(want);
         int read = ReadFully(handle, buffer.AsSpan(0, (int)want));
         if (read < want)
@@ -30,6 +33,9 @@ internal static class SourceReader
         buffer = EnsureThreadBuffer(length);
         return buffer.AsSpan(0, ReadFully(handle, buffer.AsSpan(0, (int)length)));
     }
+
+    /// <inheritdoc cref="ReadIntoThreadBuffer(string, long, out Incremental.FileStamp)"/>
+    public static ReadOnlySpan<byte> ReadIntoThreadBuffer(string path, long expectedSize) => ReadIntoThreadBuffer(path, expectedSize, out _);
 
     private static byte[] EnsureThreadBuffer(long length)
     {

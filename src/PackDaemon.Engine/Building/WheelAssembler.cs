@@ -1,4 +1,5 @@
 using System.Text;
+using PackDaemon.Engine.Incremental;
 using PackDaemon.Packaging.Archives;
 using PackDaemon.Packaging.Metadata;
 using PackDaemon.Packaging.Projects;
@@ -10,71 +11,77 @@ namespace PackDaemon.Engine.Building;
 /// <summary>
 /// Lays out a wheel: the payload sorted by path, then the .dist-info files sorted, then RECORD very last
 /// (installers and the spec's "ZIP tricks" expect metadata at the end, and RECORD must list everything before it).
+/// Every payload and license entry is a cached blob copied as-is; only the small .dist-info texts are compressed here.
 /// </summary>
 internal static class WheelAssembler
 {
     public static string FileName(LoadedProject project) => new WheelLayout(project.DistributionName, project.Version).WheelFileName;
 
-    public static AssembledArtifact Assemble(
-        LoadedProject project,
-        IReadOnlyList<SelectedFile> payload,
-        IReadOnlyDictionary<string, LoadedContent> contents,
-        DateTimeOffset timestamp,
-        Stream output)
+    /// <summary>Every entry but RECORD, which is derived from them when written.</summary>
+    public static ArchivePlan<CompressedBlob> Plan(LoadedProject project, IReadOnlyList<SelectedFile> payload, BuildState state)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
         var entries = new List<(string Name, CompressedBlob Blob, bool Executable)>(payload.Count + 8);
+        var states = new List<EntryName>(payload.Count + 8);
 
         foreach (var file in payload)
         {
-            var blob = contents[file.Source.RelativePath].WheelBlob
+            var sha = state.Files[file.Source.RelativePath].Sha256;
+            var blob = state.Blobs.GetValueOrDefault(BlobKey.For(sha, file.ArchivePath))
                 ?? throw new InvalidOperationException($"no wheel blob for {file.Source.RelativePath}");
             entries.Add((file.ArchivePath, blob, file.Source.IsExecutable));
+            states.Add(new EntryName(file.ArchivePath, new EntryState(sha, file.Source.IsExecutable)));
         }
 
-        var distInfo = new List<(string Name, byte[] Bytes)>
+        var distInfo = new List<(string Name, CompressedBlob Blob)>
         {
-            ($"{layout.DistInfo}/METADATA", Encoding.UTF8.GetBytes(CoreMetadataWriter.Write(project.Metadata, ArtifactKind.Wheel))),
-            ($"{layout.DistInfo}/WHEEL", WheelLayout.WheelFile(PackdVersion.Generator)),
+            Compressed($"{layout.DistInfo}/METADATA", Encoding.UTF8.GetBytes(CoreMetadataWriter.Write(project.Metadata, ArtifactKind.Wheel))),
+            Compressed($"{layout.DistInfo}/WHEEL", WheelLayout.WheelFile(PackdVersion.Generator)),
         };
         var entryPoints = EntryPointsWriter.Write(project.EntryPoints);
         if (entryPoints is not null)
         {
-            distInfo.Add(($"{layout.DistInfo}/entry_points.txt", Encoding.UTF8.GetBytes(entryPoints)));
+            distInfo.Add(Compressed($"{layout.DistInfo}/entry_points.txt", Encoding.UTF8.GetBytes(entryPoints)));
         }
 
         foreach (var license in project.LicenseFiles)
         {
             // PEP 639: every License-File sits under .dist-info/licenses/ at its path relative to the project root.
-            distInfo.Add(($"{layout.DistInfo}/licenses/{license}", contents[license].Bytes!));
+            string name = $"{layout.DistInfo}/licenses/{license}";
+            var sha = state.Files[license].Sha256;
+            distInfo.Add((name, state.Blobs.GetValueOrDefault(BlobKey.For(sha, name)) ?? throw new InvalidOperationException($"no blob for license {license}")));
         }
 
         distInfo.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        foreach (var (name, bytes) in distInfo)
+        foreach (var (name, blob) in distInfo)
         {
-            entries.Add((name, EntryCompressor.Compress(name, bytes), false));
+            entries.Add((name, blob, false));
+            states.Add(new EntryName(name, new EntryState(Sha256Value.From(blob.Sha256), false)));
         }
 
-        var record = new RecordWriter();
-        foreach (var (name, blob, _) in entries)
-        {
-            record.Add(name, blob.Sha256, blob.UncompressedSize);
-        }
+        return new ArchivePlan<CompressedBlob>(layout.WheelFileName, entries, states);
+    }
 
-        var recordBytes = record.ToBytes(layout.RecordPath);
-        entries.Add((layout.RecordPath, EntryCompressor.Compress(layout.RecordPath, recordBytes), false));
+    public static AssembledArtifact Write(
+        LoadedProject project, ArchivePlan<CompressedBlob> plan, RecordCache records, DateTimeOffset timestamp, Stream output, CancellationToken cancellationToken)
+    {
+        var layout = new WheelLayout(project.DistributionName, project.Version);
+        var recordBlob = records.Build(plan.Entries, layout.RecordPath, cancellationToken);
 
         using var hashing = new HashingWriteStream(output);
         using (var zip = new WheelZipWriter(hashing, timestamp))
         {
-            foreach (var (name, blob, executable) in entries)
+            foreach (var (name, blob, executable) in plan.Entries)
             {
                 zip.Add(name, blob, executable);
             }
 
+            zip.Add(layout.RecordPath, recordBlob, false);
             zip.Finish();
         }
 
-        return new AssembledArtifact(layout.WheelFileName, entries.Count, hashing.Length, hashing.HexDigest());
+        return new AssembledArtifact(layout.WheelFileName, plan.Entries.Count + 1, hashing.Length, hashing.HexDigest());
     }
+
+    private static (string Name, CompressedBlob Blob) Compressed(string name, byte[] bytes) => (name, EntryCompressor.Compress(name, bytes));
 }

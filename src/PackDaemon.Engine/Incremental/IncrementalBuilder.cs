@@ -4,24 +4,139 @@ namespace PackDaemon.Engine.Incremental;
 
 /// <summary>
 /// Keeps one project's file index and compressed-blob cache between builds, so a rebuild re-reads and re-deflates
-/// only what changed. Not thread-safe: its owner (a workspace) runs one build at a time.
+/// only what changed, and its output is byte for byte what a clean <see cref="ProjectBuilder.Build"/> gives.
+/// Not thread-safe: its owner (a workspace) runs one build at a time.
 /// </summary>
-/// <remarks>Placeholder contract: every build is currently a clean build. The incremental graph replaces the body.</remarks>
-public sealed class IncrementalBuilder(string projectRoot) : IDisposable
+/// <remarks>
+/// Hints of a build that did not finish (cancelled, or failed by an exception) are carried into the next one, so a
+/// workspace that cancels a superseded build and passes only the newer hints loses nothing.
+/// </remarks>
+public sealed class IncrementalBuilder : IDisposable
 {
-    public string ProjectRoot { get; } = projectRoot;
+    private readonly BuildState _state = new();
+    private readonly CacheStore? _store;
+    private readonly HashSet<string> _carried = new(StringComparer.Ordinal);
+    private bool _carryEverything;
+    /// <summary>Quiet time after a build before the cache is written: a burst of saves writes it once, after the last.</summary>
+    private static readonly TimeSpan s_persistDelay = TimeSpan.FromMilliseconds(500);
+
+    private Task? _persisting;
+    private CancellationTokenSource? _persistDelay;
+    private bool _disposed;
+
+    /// <summary>Daemon use: the index and blobs persist in <c>.packd_cache/</c> under the root and warm-start the next daemon.</summary>
+    public IncrementalBuilder(string projectRoot)
+        : this(projectRoot, persistCache: true)
+    {
+    }
+
+    /// <param name="persistCache">False keeps everything in memory only (tests, benchmarks).</param>
+    public IncrementalBuilder(string projectRoot, bool persistCache)
+    {
+        ArgumentNullException.ThrowIfNull(projectRoot);
+        ProjectRoot = Path.GetFullPath(projectRoot);
+        if (persistCache)
+        {
+            _store = new CacheStore(ProjectRoot);
+            _store.Load(_state);
+        }
+    }
+
+    public string ProjectRoot { get; }
+
+    /// <summary>What the last cache load found: null when there was nothing to load or persistence is off, otherwise
+    /// "loaded" or why the cache was discarded.</summary>
+    public string? CacheLoadOutcome => _store?.LoadOutcome;
 
     public IncrementalBuildResult Build(BuildRequest request, ChangeHints hints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(hints);
-        cancellationToken.ThrowIfCancellationRequested();
-        _ = ProjectRoot;
-        var result = ProjectBuilder.Build(request);
-        return new IncrementalBuildResult(result, 0, [], false, 0);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        StopPersisting();
+
+        _carried.UnionWith(hints.RelativePaths);
+        var effective = _carryEverything || hints.Everything ? ChangeHints.All : ChangeHints.For([.. _carried]);
+        _carryEverything |= hints.Everything;
+
+        var result = BuildExecutor.Run(request, _state, effective, cancellationToken);
+
+        // Finished (successfully or with diagnostics): the hints are answered.
+        _carried.Clear();
+        _carryEverything = false;
+        if (_store is not null && _state.Dirty)
+        {
+            // Persisted after the build and off its path, once the project has been quiet for a moment. Only this
+            // task touches the state until the next build, which first cancels the wait or waits for the write.
+            var delay = _persistDelay = new CancellationTokenSource();
+            _persisting = Task.Run(
+                async () =>
+                {
+                    await Task.Delay(s_persistDelay, delay.Token).ConfigureAwait(false);
+                    Persist();
+                },
+                CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the cache now if anything is unwritten (tests, benchmarks and shutdown).</summary>
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        StopPersisting();
+        Persist();
     }
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        StopPersisting();
+        Persist();
+        _disposed = true;
+    }
+
+    private void Persist()
+    {
+        if (_store is null || !_state.Dirty)
+        {
+            return;
+        }
+
+        try
+        {
+            _store.Save(CacheSnapshot.Of(_state));
+            _state.Dirty = false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A cache that could not be written is only a slower next start; the artifacts are unaffected.
+        }
+    }
+
+    /// <summary>Cancels a write still waiting for quiet, or waits for one already running.</summary>
+    private void StopPersisting()
+    {
+        _persistDelay?.Cancel();
+        var pending = _persisting;
+        _persisting = null;
+        try
+        {
+            pending?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Cancelled while waiting for quiet: the state stays dirty and is written after a later build.
+        }
+        finally
+        {
+            _persistDelay?.Dispose();
+            _persistDelay = null;
+        }
     }
 }

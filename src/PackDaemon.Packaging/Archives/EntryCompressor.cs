@@ -75,11 +75,19 @@ public static class EntryCompressor
 
     public static CompressedBlob Compress(string archivePath, ReadOnlySpan<byte> content) => Compress(archivePath, content, null);
 
-    private static CompressedBlob Compress(string archivePath, ReadOnlySpan<byte> content, byte[]? owned)
+    /// <summary>As <see cref="Compress(string, ReadOnlySpan{byte})"/> for a caller that already hashed the content
+    /// (the daemon hashes every file it reads to decide whether anything changed), so it is not hashed twice.</summary>
+    public static CompressedBlob CompressHashed(string archivePath, ReadOnlySpan<byte> content, byte[] sha256)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        return Compress(archivePath, content, null, sha256);
+    }
+
+    private static CompressedBlob Compress(string archivePath, ReadOnlySpan<byte> content, byte[]? owned, byte[]? knownSha256 = null)
     {
         ArgumentNullException.ThrowIfNull(archivePath);
 
-        byte[] sha256 = SHA256.HashData(content);
+        byte[] sha256 = knownSha256 ?? SHA256.HashData(content);
         uint crc = Crc32.HashToUInt32(content);
 
         if (!IsPrecompressed(archivePath) && content.Length > 0)

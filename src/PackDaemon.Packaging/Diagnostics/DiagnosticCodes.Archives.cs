@@ -16,4 +16,8 @@ public static partial class DiagnosticCodes
 
     /// <summary>SOURCE_DATE_EPOCH lies outside 1980-01-01..2106-02-07 (zip/gzip range) and was clamped.</summary>
     public const string SourceDateEpochClamped = "PD5014";
+
+    /// <summary>Input files kept changing while the artifacts were being built, so none was published: a build never
+    /// publishes an artifact mixing two states of the tree.</summary>
+    public const string TreeChangedDuringBuild = "PD5020";
 }

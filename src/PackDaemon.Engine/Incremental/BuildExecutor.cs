@@ -1,0 +1,348 @@
+using System.Diagnostics;
+using PackDaemon.Engine.Building;
+using PackDaemon.Packaging.Archives;
+using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Projects;
+using PackDaemon.Packaging.Selection;
+
+namespace PackDaemon.Engine.Incremental;
+
+/// <summary>
+/// The one build path, clean or incremental: reconcile the hints against the index, load and select only when their
+/// inputs moved, read only what the cache cannot answer, assemble from cached blobs and segments, check the inputs
+/// did not move meanwhile, and rename into place. A clean build is this with an empty state and "everything" as the
+/// hint (design.md: "It is the same code, not a second path").
+/// </summary>
+internal static partial class BuildExecutor
+{
+    /// <summary>Builds of a tree that keeps moving under them before giving up (each retry re-reads what moved).</summary>
+    private const int MaxAttempts = 3;
+
+    public static IncrementalBuildResult Run(BuildRequest request, BuildState state, ChangeHints hints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(hints);
+        var total = Stopwatch.StartNew();
+        long reconcileMs = 0;
+        int changedFiles = 0;
+        for (int attempt = 1; ; attempt++)
+        {
+            var (result, moved) = RunOnce(request, state, hints, attempt == MaxAttempts, total, cancellationToken);
+            reconcileMs += result.ReconcileMs;
+            changedFiles += result.ChangedFiles;
+            if (moved is null)
+            {
+                return result with { ReconcileMs = reconcileMs, ChangedFiles = changedFiles };
+            }
+
+            hints = ChangeHints.For(moved);
+        }
+    }
+
+    private static (IncrementalBuildResult Result, List<string>? Moved) RunOnce(
+        BuildRequest request, BuildState state, ChangeHints hints, bool lastAttempt, Stopwatch total, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var diagnostics = new DiagnosticBag();
+        var phase = Stopwatch.StartNew();
+        string root = Path.GetFullPath(request.ProjectRoot);
+        bool full = !state.IsWarm || hints.Everything;
+        var plan = full
+            ? new ReconcileOutcome(true, true, new HashSet<string>(), [], 0, new Dictionary<string, IndexedFile?>())
+            : HintReconciler.Reconcile(state, root, request.OutputDirectory, hints);
+        long reconcileMs = Lap(phase);
+        var timings = new Timings(total, reconcileMs);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var project = state.Project;
+        if (plan.Reload)
+        {
+            var loadDiagnostics = new DiagnosticBag();
+            project = ProjectLoader.Load(root, loadDiagnostics);
+            diagnostics.AddRange(loadDiagnostics.Items);
+            if (project is null || loadDiagnostics.HasErrors)
+            {
+                state.Invalidate();
+                return (Failed(diagnostics, timings with { LoadMs = Lap(phase) }, plan), null);
+            }
+
+            state.ProjectDiagnostics = loadDiagnostics.Items;
+            if (!plan.Reselect && !SameSelectionOptions(state.Project!.Selection, project.Selection))
+            {
+                plan = plan with { Reselect = true };
+            }
+        }
+        else
+        {
+            diagnostics.AddRange(state.ProjectDiagnostics);
+        }
+
+        timings = timings with { LoadMs = Lap(phase) };
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var selection = state.Selection;
+        if (plan.Reselect)
+        {
+            var selectDiagnostics = new DiagnosticBag();
+            selection = FileSelector.Select(project!.Selection, selectDiagnostics);
+            diagnostics.AddRange(selectDiagnostics.Items);
+            if (selectDiagnostics.HasErrors)
+            {
+                state.Invalidate();
+                return (Failed(diagnostics, timings with { SelectMs = Lap(phase) }, plan), null);
+            }
+
+            state.SelectionDiagnostics = selectDiagnostics.Items;
+        }
+        else
+        {
+            diagnostics.AddRange(state.SelectionDiagnostics);
+        }
+
+        timings = timings with { SelectMs = Lap(phase) };
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var timestamp = ReproducibleClock.FromSourceDateEpoch(request.SourceDateEpoch, diagnostics);
+        bool sameRequest = Equals(state.PreparedFor, request);
+        var work = plan.Reload || plan.Reselect || !sameRequest
+            ? WorkPlanner.AllSelected(request, project!, selection!, state, plan.Suspects, SdistWriter.TarMtime(timestamp), full && state.Files.Count > 0, cancellationToken)
+            : WorkPlanner.SuspectsOnly(request, project!, state, plan.Suspects);
+        var guard = new SecretsGuard(project!.Selection.SecretsAllow);
+        var loaded = ContentLoader.Load(work, state, timestamp, guard, diagnostics, cancellationToken);
+
+        // From here on the state takes what was read and reconciled, with no cancellation point until the project and
+        // selection it belongs to are adopted too: a cancelled build leaves the state as the previous build left it.
+        bool wasInSync = state.PublishedInSync;
+        ApplyInputUpdates(state, plan);
+        ContentLoader.Merge(state, loaded);
+        if (loaded.Count > 0 || plan.InputUpdates.Count > 0)
+        {
+            // Back in sync only once a build publishes what the index now says.
+            state.PublishedInSync = false;
+        }
+
+        int changedFiles = plan.ChangedInputs + loaded.Count(l => l.ContentChanged);
+        timings = timings with { ReadMs = Lap(phase) };
+        if (diagnostics.HasErrors)
+        {
+            state.Invalidate();
+            return (Failed(diagnostics, timings, plan, changedFiles), null);
+        }
+
+        if (plan.Reselect || plan.Reload)
+        {
+            AdoptSelection(state, project, selection!, plan.UnknownFiles);
+        }
+
+        state.Project = project;
+        state.Selection = selection;
+        state.PreparedFor = request;
+        SweepBlobs(state, request, project, selection!);
+
+        ReportSecrets(request, state, guard, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return (Failed(diagnostics, timings, plan, changedFiles), null);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (NothingToDo(request, state, plan, sameRequest, loaded) is { } current)
+        {
+            state.PublishedInSync = wasInSync;
+            var upToDate = new BuildResult(true, current, diagnostics.Sorted(), selection!.Packages, timings.ToPhaseTimings());
+            return (new IncrementalBuildResult(upToDate, changedFiles, [], true, timings.ReconcileMs), null);
+        }
+
+        return Publish(request, state, project, selection!, timestamp, loaded, changedFiles, plan, timings, diagnostics, lastAttempt, wasInSync, cancellationToken);
+    }
+
+    /// <summary>
+    /// The trip ends here when the hints changed nothing: no walk, no load, every re-read file hashed as before, the same
+    /// request, and the published artifacts still on disk as written. Returns their infos (not rewritten), or null.
+    /// </summary>
+    private static List<ArtifactInfo>? NothingToDo(BuildRequest request, BuildState state, ReconcileOutcome plan, bool sameRequest, IReadOnlyList<LoadedContent> loaded)
+    {
+        if (plan.Reload || plan.Reselect || !sameRequest || !request.WriteArtifacts || !Equals(state.PublishedFor, request))
+        {
+            return null;
+        }
+
+        foreach (var content in loaded)
+        {
+            if (content.ContentChanged || content.Segment is not null || content.WheelBlob is not null)
+            {
+                return null;
+            }
+        }
+
+        var current = new List<ArtifactInfo>(2);
+        foreach (var kind in (string[])[WheelKind, SdistKind])
+        {
+            bool wanted = kind == WheelKind ? request.Wheel : request.Sdist;
+            if (!wanted)
+            {
+                continue;
+            }
+
+            if (!state.Published.TryGetValue(kind, out var published)
+                || FileStatus.Stat(published.Path, out var stamp) != FileStatus.Kind.File
+                || stamp != published.Stamp)
+            {
+                return null;
+            }
+
+            current.Add(published.Info with { Milliseconds = 0, Rewritten = false });
+        }
+
+        return current;
+    }
+
+    private static void ApplyInputUpdates(BuildState state, ReconcileOutcome plan)
+    {
+        foreach (var (path, entry) in plan.InputUpdates)
+        {
+            if (entry is null)
+            {
+                state.Files.Remove(path);
+            }
+            else
+            {
+                state.Files[path] = entry;
+            }
+
+            state.KnownUnselected.Clear();
+            state.Dirty = true;
+        }
+    }
+
+    private static bool SameSelectionOptions(SelectionOptions a, SelectionOptions b)
+        => a.ProjectRoot == b.ProjectRoot
+            && a.ImportName == b.ImportName
+            && a.ExplicitPackages.SequenceEqual(b.ExplicitPackages)
+            && a.Include.SequenceEqual(b.Include)
+            && a.Exclude.SequenceEqual(b.Exclude)
+            && a.SdistRequiredFiles.SequenceEqual(b.SdistRequiredFiles)
+            && a.SecretsAllow.SequenceEqual(b.SecretsAllow);
+
+    /// <summary>After a walk: forget index entries of files no longer selected (but keep the inputs the hints are
+    /// checked against), and remember hinted files the walk did not select.</summary>
+    private static void AdoptSelection(BuildState state, LoadedProject project, FileSelection selection, IReadOnlyList<string> unknownFiles)
+    {
+        var keep = new HashSet<string>(project.MetadataInputs, StringComparer.Ordinal) { "pyproject.toml" };
+        foreach (var file in selection.Sdist)
+        {
+            keep.Add(file.Source.RelativePath);
+        }
+
+        foreach (var file in selection.Wheel)
+        {
+            keep.Add(file.Source.RelativePath);
+        }
+
+        foreach (var path in state.Files.Keys.ToList())
+        {
+            if (!keep.Contains(path) && !HintReconciler.IsSelectionInput(path))
+            {
+                state.Files.Remove(path);
+                state.FilesWithFindings.Remove(path);
+                state.Dirty = true;
+            }
+        }
+
+        foreach (var path in unknownFiles)
+        {
+            if (!keep.Contains(path))
+            {
+                state.KnownUnselected.Add(path);
+            }
+        }
+    }
+
+    /// <summary>Drops wheel blobs no selected file uses any more (earlier versions of edited files), once they are a
+    /// quarter more than the live ones, so the cache does not grow with every save.</summary>
+    private static void SweepBlobs(BuildState state, BuildRequest request, LoadedProject project, FileSelection selection)
+    {
+        int needed = selection.Wheel.Count + project.LicenseFiles.Count;
+        if (state.Blobs.Count <= needed + (needed / 4) + 64)
+        {
+            return;
+        }
+
+        var live = new HashSet<BlobKey>();
+        if (request.Wheel)
+        {
+            foreach (var file in selection.Wheel)
+            {
+                live.Add(BlobKey.For(state.Files[file.Source.RelativePath].Sha256, file.ArchivePath));
+            }
+
+            foreach (var license in project.LicenseFiles)
+            {
+                live.Add(BlobKey.For(state.Files[license].Sha256, license));
+            }
+        }
+
+        state.Sweep(live);
+        state.Dirty = true;
+    }
+
+    /// <summary>Reports what the scans found in the files each artifact carries. Visits only files with findings, in
+    /// archive order as a walk over the selection would.</summary>
+    private static void ReportSecrets(BuildRequest request, BuildState state, SecretsGuard guard, DiagnosticBag diagnostics)
+    {
+        if (state.FilesWithFindings.Count == 0)
+        {
+            return;
+        }
+
+        var lookup = state.Lookup;
+        void ReportFor(ArtifactKind kind)
+        {
+            var carried = new List<(int Index, string Path)>();
+            foreach (var path in state.FilesWithFindings)
+            {
+                if (lookup.TryGet(path, out var selected) && (kind == ArtifactKind.Wheel ? selected.WheelIndex : selected.SdistIndex) is int index and >= 0)
+                {
+                    carried.Add((index, path));
+                }
+            }
+
+            if (carried.Count == 0)
+            {
+                return;
+            }
+
+            carried.Sort((a, b) => a.Index.CompareTo(b.Index));
+            var findings = new List<SecretFinding>();
+            foreach (var (_, path) in carried)
+            {
+                if (state.Files.TryGetValue(path, out var indexed) && indexed.Findings is { } found)
+                {
+                    findings.AddRange(found);
+                }
+            }
+
+            guard.Report(findings, kind, diagnostics);
+        }
+
+        if (request.Wheel)
+        {
+            ReportFor(ArtifactKind.Wheel);
+        }
+
+        if (request.Sdist)
+        {
+            ReportFor(ArtifactKind.Sdist);
+        }
+    }
+
+    private static long Lap(Stopwatch sw)
+    {
+        var ms = sw.ElapsedMilliseconds;
+        sw.Restart();
+        return ms;
+    }
+
+    private static IncrementalBuildResult Failed(DiagnosticBag diagnostics, Timings timings, ReconcileOutcome plan, int changedFiles = 0)
+        => new(new BuildResult(false, [], diagnostics.Sorted(), [], timings.ToPhaseTimings()), Math.Max(changedFiles, plan.ChangedInputs), [], false, timings.ReconcileMs);
+}
