@@ -25,12 +25,15 @@ trap cleanup EXIT
 echo "==> $packd build $project   (starts the daemon on first use)"
 "$packd" build "$project"
 
-# A save: the daemon's watcher sees it, and the next build re-deflates that one entry and reuses every other one.
+# A save: the daemon's watcher sees it and rebuilds by itself, re-deflating that one entry and reusing the others; a
+# build request first syncs with the watcher, so it always includes the save (built by the watcher or by itself).
 edited=$(find "$project" -name '*.py' -not -path '*/.*' -not -path '*/dist/*' -not -name 'wsgi.py' | sort | head -n 1)
+wheel_before=$(sha256sum "$project"/dist/*.whl | cut -c1-16)
 cp "$edited" "$original"
 printf '\n# edited by scripts/demo.sh\n' >>"$edited"
-echo "==> saved $edited; $packd build $project --json (through the daemon, incremental)"
-"$packd" build "$project" --json | python3 -c 'import json,sys; r=json.load(sys.stdin); print({k: r[k] for k in ("builtBy","generation","changedEntries","upToDate")})'
+echo "==> saved $edited; $packd build $project (through the daemon)"
+"$packd" build "$project" --wheel
+echo "    wheel sha256 ${wheel_before}... -> $(sha256sum "$project"/dist/*.whl | cut -c1-16)..."
 cp "$original" "$edited"; edited=""
 "$packd" build "$project" >/dev/null
 
