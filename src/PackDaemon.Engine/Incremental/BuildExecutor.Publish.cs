@@ -70,6 +70,9 @@ internal static partial class BuildExecutor
             }
         }
 
+        // The inputs are checked once every read is done, so the artifacts show the tree as it was at one moment:
+        // that check needs no wait for the writing, and runs beside it.
+        var verifying = Task.Run(() => Moved(loaded, cancellationToken), cancellationToken);
         ProducedArtifact? wheel = null;
         Task<ProducedArtifact>? sdistTask = null;
         var artifacts = new List<ArtifactInfo>(2);
@@ -89,8 +92,9 @@ internal static partial class BuildExecutor
             timings = timings with { SdistMs = sdist?.Info.Milliseconds ?? 0 };
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Never publish from a tree that changed under the build: what was read must still be what is on disk.
-            var moved = Moved(loaded, cancellationToken);
+            // Never publish from a tree that changed under the build: what was read must still have been on disk
+            // after the last read.
+            var moved = verifying.GetAwaiter().GetResult();
             if (moved.Count > 0)
             {
                 if (!lastAttempt)
@@ -133,6 +137,7 @@ internal static partial class BuildExecutor
         {
             // Whatever was not renamed is deleted; a still-running sdist is waited for so its temp file goes too.
             wheel?.File?.Dispose();
+            WaitQuietly(verifying);
             WaitQuietly(sdistTask);
             if (sdistTask is { IsCompletedSuccessfully: true })
             {

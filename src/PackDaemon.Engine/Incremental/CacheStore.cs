@@ -94,7 +94,15 @@ internal sealed partial class CacheStore
         }
         else
         {
-            AppendToPack(owners);
+            try
+            {
+                AppendToPack(owners);
+            }
+            catch (IOException)
+            {
+                // The pack changed under us (truncated, replaced): start a fresh one rather than fail every save.
+                RewritePack(owners);
+            }
         }
 
         Packaging.Archives.AtomicFile.Write(IndexPath, stream => Write(snapshot, stream));

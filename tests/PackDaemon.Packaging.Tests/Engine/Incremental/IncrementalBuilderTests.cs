@@ -146,6 +146,28 @@ public sealed class IncrementalBuilderTests : IDisposable
         _project.AssertSameAsClean(result, $"{damage} {file}");
     }
 
+    [Fact]
+    public void PackTruncatedWhileRunning_TheNextWriteStartsAFreshPackThatLoads()
+    {
+        using (var builder = new IncrementalBuilder(_project.Root))
+        {
+            builder.Build(_project.Request, ChangeHints.All, _cancel);
+            builder.Flush();
+            File.WriteAllBytes(_project.Full(".packd_cache/blobs.pack"), new byte[10]);
+
+            File.AppendAllText(_project.Full(Module), "# edited\n");
+            builder.Build(_project.Request, ChangeHints.For([Module]), _cancel);
+            builder.Flush();
+        }
+
+        using var restarted = new IncrementalBuilder(_project.Root);
+        var warm = restarted.Build(_project.Request, ChangeHints.All, _cancel);
+
+        Assert.Equal("loaded", restarted.CacheLoadOutcome);
+        Assert.True(warm.UpToDate);
+        _project.AssertSameAsClean(warm, "after a pack rewrite");
+    }
+
     private static byte[] Flip(byte[] bytes)
     {
         // Somewhere in the middle of the data, past the headers: a blob or an index row.
