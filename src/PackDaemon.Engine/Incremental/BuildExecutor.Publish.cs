@@ -80,11 +80,11 @@ internal static partial class BuildExecutor
         {
             // The two archives are independent; writing them side by side overlaps their I/O and hashing.
             sdistTask = sdistPlan is not null && !sdistCurrent
-                ? Task.Run(() => Produce(request, SdistKind, sdistPath, output => SdistAssembler.Write(project, sdistPlan, timestamp, output)), cancellationToken)
+                ? Task.Run(() => Produce(request, state.DurableArtifacts, SdistKind, sdistPath, output => SdistAssembler.Write(project, sdistPlan, timestamp, output)), cancellationToken)
                 : null;
             if (wheelPlan is not null && !wheelCurrent)
             {
-                wheel = Produce(request, WheelKind, wheelPath, output => WheelAssembler.Write(project, wheelPlan, state.Records, timestamp, output, cancellationToken));
+                wheel = Produce(request, state.DurableArtifacts, WheelKind, wheelPath, output => WheelAssembler.Write(project, wheelPlan, state.Records, timestamp, output, cancellationToken));
                 timings = timings with { WheelMs = wheel.Info.Milliseconds };
             }
 
@@ -313,14 +313,14 @@ internal static partial class BuildExecutor
 
     /// <summary>Streams one artifact into a temp file beside its target (or, for a check, into nothing), hashing it on
     /// the way. The caller renames it into place.</summary>
-    private static ProducedArtifact Produce(BuildRequest request, string kind, string path, Func<Stream, AssembledArtifact> assemble)
+    private static ProducedArtifact Produce(BuildRequest request, bool durable, string kind, string path, Func<Stream, AssembledArtifact> assemble)
     {
         var sw = Stopwatch.StartNew();
         AssembledArtifact? artifact = null;
         PreparedFile? file = null;
         if (request.WriteArtifacts)
         {
-            file = AtomicFile.Prepare(path, stream => artifact = assemble(stream));
+            file = AtomicFile.Prepare(path, stream => artifact = assemble(stream), durable);
         }
         else
         {

@@ -24,15 +24,21 @@ public sealed class IncrementalBuilder : IDisposable
     private CancellationTokenSource? _persistDelay;
     private bool _disposed;
 
-    /// <summary>Daemon use: the index and blobs persist in <c>.packd_cache/</c> under the root and warm-start the next daemon.</summary>
+    /// <summary>Daemon use: the index and blobs persist in <c>.packd_cache/</c> under the root and warm-start the next
+    /// daemon, and artifacts are renamed into place without an fsync. On every save that fsync was the largest single
+    /// cost of a rebuild of a botocore-sized project (about 20 ms of 58 ms p50 for two 15-30 MB artifacts on this
+    /// project's CI kind of VM), and it only guards against a machine crash: a killed daemon still leaves complete
+    /// artifacts, and the next save rebuilds them anyway.</summary>
     public IncrementalBuilder(string projectRoot)
-        : this(projectRoot, persistCache: true)
+        : this(projectRoot, persistCache: true, durableArtifacts: false)
     {
     }
 
     /// <param name="persistCache">False keeps everything in memory only (tests, benchmarks).</param>
-    public IncrementalBuilder(string projectRoot, bool persistCache)
+    /// <param name="durableArtifacts">Flush each artifact to disk before renaming it into place.</param>
+    public IncrementalBuilder(string projectRoot, bool persistCache, bool durableArtifacts = true)
     {
+        _state.DurableArtifacts = durableArtifacts;
         ArgumentNullException.ThrowIfNull(projectRoot);
         ProjectRoot = Path.GetFullPath(projectRoot);
         if (persistCache)

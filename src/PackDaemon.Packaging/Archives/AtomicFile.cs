@@ -26,7 +26,10 @@ public static partial class AtomicFile
     /// Writes the temp file (flushed to disk) without renaming it, so a caller producing several artifacts can rename
     /// them only once all were written. Disposing an uncommitted <see cref="PreparedFile"/> deletes the temp file.
     /// </summary>
-    public static PreparedFile Prepare(string path, Action<Stream> write)
+    /// <param name="durable">Flush the data to disk before the rename (fsync). Without it the rename is still atomic
+    /// for every reader and survives the writer being killed (the data is in the page cache); only a crash of the whole
+    /// machine could then leave the new name pointing at unwritten blocks.</param>
+    public static PreparedFile Prepare(string path, Action<Stream> write, bool durable = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
@@ -43,7 +46,7 @@ public static partial class AtomicFile
             using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             return new PreparedFile(tempPath, fullPath);
