@@ -179,7 +179,8 @@ internal sealed class DaemonRpcTarget(DaemonConnection connection, DaemonContext
         relative = relative.Replace('\\', '/');
         var diagnostics = new DiagnosticBag();
         var explanation = await Task.Run(() => Workspace.Explain(root, relative, diagnostics)).ConfigureAwait(false);
-        return ProtocolMapper.ToExplainResult(relative, explanation, diagnostics.Sorted());
+        var open = daemon.Registry.Entries().FirstOrDefault(e => string.Equals(e.Root, root, StringComparison.Ordinal));
+        return ProtocolMapper.ToExplainResult(relative, explanation, diagnostics.Sorted()) with { Generation = open?.Workspace.Snapshot().Generation };
     }
 
     private void RequireInitialized()
