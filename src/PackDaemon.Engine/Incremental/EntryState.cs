@@ -2,6 +2,3 @@ namespace PackDaemon.Engine.Incremental;
 
 /// <summary>What an archive entry's bytes depend on besides its name: its content and its mode.</summary>
 internal readonly record struct EntryState(Sha256Value Content, bool Executable);
-
-/// <summary>An archive entry's name with what its bytes depend on.</summary>
-internal readonly record struct EntryName(string Name, EntryState State);
