@@ -107,6 +107,23 @@ public sealed class SdistWriter : IDisposable
         Append(segment);
     }
 
+    /// <summary>Appends consecutive members compressed together by <see cref="SdistGroupCompressor"/>, for these paths in order.</summary>
+    public void AddGroup(IReadOnlyList<string> paths, SdistSegment group)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(group);
+        ObjectDisposedException.ThrowIf(_finished || _disposed, this);
+        foreach (var path in paths)
+        {
+            if (!_paths.Add(path))
+            {
+                throw ArchivePath.Duplicate(path);
+            }
+        }
+
+        Append(group);
+    }
+
     /// <summary>Writes the end-of-archive blocks, the final deflate block and the gzip trailer. The stream stays open.</summary>
     public void Finish()
     {
