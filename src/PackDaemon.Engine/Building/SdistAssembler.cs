@@ -12,7 +12,8 @@ namespace PackDaemon.Engine.Building;
 /// <summary>
 /// Lays out the sdist: one top folder named like the file, every selected file plus PKG-INFO, all sorted by path.
 /// It carries every input of the metadata, so a wheel built from the unpacked sdist is byte-identical to one built
-/// from the tree. Members are cached compressed segments (<see cref="SdistWriter"/>); only PKG-INFO is compressed here.
+/// from the tree. Members are cached compressed segments (<see cref="SdistWriter"/>), written in cached groups
+/// (<see cref="SdistGrouping"/>); only PKG-INFO and changed groups are compressed here.
 /// </summary>
 internal static class SdistAssembler
 {
@@ -61,20 +62,83 @@ internal static class SdistAssembler
         return new ArchivePlan<SdistSegment>(layout.SdistFileName, entries, states);
     }
 
-    public static AssembledArtifact Write(LoadedProject project, ArchivePlan<SdistSegment> plan, DateTimeOffset timestamp, Stream output)
+    /// <summary>Writes the planned members in groups (<see cref="SdistGrouping"/>): a group whose members are all as
+    /// in <paramref name="groups"/> is copied, the others are deflated anew, on all cores. A clean build is this with an
+    /// empty cache, so clean and incremental builds group alike and give the same bytes.</summary>
+    public static AssembledArtifact Write(LoadedProject project, ArchivePlan<SdistSegment> plan, SdistGroupCache groups, DateTimeOffset timestamp, Stream output)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
+        var entries = plan.Entries;
+        var paths = new string[entries.Count];
+        for (int i = 0; i < paths.Length; i++)
+        {
+            paths[i] = $"{layout.SdistTopFolder}/{entries[i].Name}";
+        }
+
+        var split = SdistGrouping.Split(entries.Count, i => paths[i], i => entries[i].Entry.TarLength);
+        long tarMtime = SdistWriter.TarMtime(timestamp);
+        var keys = new Sha256Value[split.Count];
+        var segments = new SdistSegment?[split.Count];
+        var missing = new List<int>();
+        for (int g = 0; g < split.Count; g++)
+        {
+            var (start, count) = split[g];
+            if (count == 1)
+            {
+                // A lone member's segment is its group's segment: nothing to look up or deflate.
+                segments[g] = entries[start].Entry;
+                continue;
+            }
+
+            var members = new SegmentKey[count];
+            for (int m = 0; m < count; m++)
+            {
+                var state = plan.States[start + m].State;
+                members[m] = new SegmentKey(paths[start + m], state.Executable, tarMtime, state.Content);
+            }
+
+            keys[g] = SdistGroupCache.KeyOf(members);
+            if (groups.TryGet(keys[g], out var cached))
+            {
+                segments[g] = cached;
+            }
+            else
+            {
+                missing.Add(g);
+            }
+        }
+
+        Parallel.ForEach(missing, g =>
+        {
+            var (start, count) = split[g];
+            var members = new SdistSegment[count];
+            for (int m = 0; m < count; m++)
+            {
+                members[m] = entries[start + m].Entry;
+            }
+
+            segments[g] = SdistGroupCompressor.Compress(members);
+        });
+
+        var kept = new Dictionary<Sha256Value, SdistSegment>(split.Count);
         using var hashing = new HashingWriteStream(output);
         using (var tar = new SdistWriter(hashing, timestamp))
         {
-            foreach (var (path, segment, _) in plan.Entries)
+            for (int g = 0; g < split.Count; g++)
             {
-                tar.AddSegment($"{layout.SdistTopFolder}/{path}", segment);
+                var (start, count) = split[g];
+                var segment = segments[g]!;
+                tar.AddGroup(new ArraySegment<string>(paths, start, count), segment);
+                if (count > 1)
+                {
+                    kept[keys[g]] = segment;
+                }
             }
 
             tar.Finish();
         }
 
-        return new AssembledArtifact(layout.SdistFileName, plan.Entries.Count, hashing.Length, hashing.HexDigest());
+        groups.Replace(kept);
+        return new AssembledArtifact(layout.SdistFileName, entries.Count, hashing.Length, hashing.HexDigest());
     }
 }

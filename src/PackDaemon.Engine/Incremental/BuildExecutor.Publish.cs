@@ -80,7 +80,7 @@ internal static partial class BuildExecutor
         {
             // The two archives are independent; writing them side by side overlaps their I/O and hashing.
             sdistTask = sdistPlan is not null && !sdistCurrent
-                ? Task.Run(() => Produce(request, state.DurableArtifacts, SdistKind, sdistPath, output => SdistAssembler.Write(project, sdistPlan, timestamp, output)), cancellationToken)
+                ? Task.Run(() => Produce(request, state.DurableArtifacts, SdistKind, sdistPath, output => SdistAssembler.Write(project, sdistPlan, state.SdistGroups, timestamp, output)), cancellationToken)
                 : null;
             if (wheelPlan is not null && !wheelCurrent)
             {

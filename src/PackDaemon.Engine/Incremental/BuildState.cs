@@ -66,6 +66,9 @@ internal sealed class BuildState
     /// <summary>RECORD rows and compressed chunks of the last wheel (memory only: cheap to rebuild after a restart).</summary>
     public Building.RecordCache Records { get; } = new();
 
+    /// <summary>The last sdist's compressed member groups (memory only: rebuilt from the member segments after a restart).</summary>
+    public SdistGroupCache SdistGroups { get; } = new();
+
     /// <summary>Set when anything changed since the state was last persisted.</summary>
     public bool Dirty { get; set; }
 

@@ -15,25 +15,31 @@ namespace PackDaemon.Packaging.Archives;
 /// an old non-pax extractor at worst creates one stray file instead of pid-named folders.
 /// </para>
 /// <para>
-/// The gzip member holds one deflate stream made of independently compressed segments, one per tar member (header,
-/// content and padding; see <see cref="DeflateSegment"/>), then one for the end-of-archive blocks, then an empty
-/// final block. The trailer's CRC-32 is combined from the segments' CRCs (<see cref="Crc32Combination"/>) and ISIZE is
-/// the tar length mod 2^32. A daemon therefore rebuilds an sdist by recompressing only the members that changed and
-/// copying the others' segments; a clean build takes the same path with every segment fresh, so both give the same
-/// bytes. It is the layout pigz uses for parallel gzip, and any gzip reader sees one ordinary member.
+/// The gzip member holds one deflate stream made of independently compressed segments (see <see cref="DeflateSegment"/>),
+/// then one for the end-of-archive blocks, then an empty final block. The trailer's CRC-32 is combined from the
+/// segments' CRCs (<see cref="Crc32Combination"/>) and ISIZE is the tar length mod 2^32. A daemon therefore rebuilds an
+/// sdist by recompressing only the segments that changed and copying the others; a clean build takes the same path
+/// with every segment fresh, so both give the same bytes. It is the layout pigz uses for parallel gzip, and any gzip
+/// reader sees one ordinary member.
 /// </para>
 /// <para>
-/// The price is compression across files: each segment starts with an empty window and ends with a 5-byte flush
-/// marker. Measured 2026-11-24 against the previous single-stream writer (zlib-ng level 6 both, same tar bytes):
-/// tests/fixtures/flask-app 1,460 → 2,222 bytes (+52 %: 9 small members, where headers dominate); the botocore tree
-/// (1,965 files, 915 of them already .gz) 14,618,325 → 14,880,954 bytes (+1.8 %); the generated 20,000-file webapp
-/// (bench/make_trees.py: small, near-identical files, where a shared window pays most) 2,204,388 → 6,831,033 bytes
-/// (3.1x). Accepted: a one-file edit recompresses one member instead of the whole tree, a clean build compresses
-/// members on all cores instead of in one stream, and an sdist is uploaded once per release.
+/// A segment is a group of consecutive members (<see cref="AddGroup"/>; the rule is <see cref="SdistGrouping"/>),
+/// because each segment starts with an empty window and ends with a 5-byte flush marker: one segment per member lost
+/// what deflate learns across files. Measured 2026-11-24 (zlib level 6; "gzip -6" is <c>gzip -dc x.tar.gz | gzip -6 -n</c>,
+/// the same tar bytes in one stream): tests/fixtures/flask-app (9 small members) one segment per member 2,222 bytes,
+/// grouped 1,476, gzip -6 1,485; the botocore tree (1,965 files, 915 of them already .gz) 14,880,954 → 14,640,734,
+/// gzip -6 14,618,661 (+0.15 %); the generated 20,000-file webapp (bench/make_trees.py: small, near-identical files,
+/// where a shared window pays most) 6,831,033 → 2,478,360, gzip -6 2,224,702 (+11 %: a group of ~32 such files is only
+/// ~1.5 windows, and its first window starts cold). A one-file edit re-deflates one group of at most 256 KiB of tar
+/// (IncrementalBench on that webapp, noisy shared 2-core machine: one-file edit p50 62-128 ms before, 66-88 ms after);
+/// the group cache is memory-only, so the first edit after a daemon restart re-deflates every group (513 ms sdist on
+/// the webapp, beside the 743 ms the wheel's memory-only RECORD cache already costs there).
 /// </para>
 /// <para>
 /// Members larger than 8 GiB would need a pax <c>size</c> record, but content arrives as a span (at most 2 GiB), so
-/// the ustar size field always suffices. Not safe to call in parallel; <see cref="CompressMember"/> is.
+/// the ustar size field always suffices. Not safe to call in parallel; <see cref="CompressMember"/> and
+/// <see cref="SdistGroupCompressor.Compress"/> are. <see cref="Add"/> writes one segment per member (a library use
+/// and the tests); the daemon writes groups.
 /// </para>
 /// </remarks>
 public sealed class SdistWriter : IDisposable
@@ -105,6 +111,23 @@ public sealed class SdistWriter : IDisposable
         }
 
         Append(segment);
+    }
+
+    /// <summary>Appends consecutive members compressed together by <see cref="SdistGroupCompressor"/>, for these paths in order.</summary>
+    public void AddGroup(IReadOnlyList<string> paths, SdistSegment group)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(group);
+        ObjectDisposedException.ThrowIf(_finished || _disposed, this);
+        foreach (var path in paths)
+        {
+            if (!_paths.Add(path))
+            {
+                throw ArchivePath.Duplicate(path);
+            }
+        }
+
+        Append(group);
     }
 
     /// <summary>Writes the end-of-archive blocks, the final deflate block and the gzip trailer. The stream stays open.</summary>
