@@ -56,6 +56,9 @@ for r in rows:
                  f"{r['save_to_wheel_p50_ms'] / h:.3f}x | {'yes' if r['noop_touch_rewrote_wheel'] else 'no'} | "
                  f"{r['cold_start_s']:.2f} | {r['first_build_s']:.2f} | {r['warm_first_build_s']:.2f} | "
                  f"{r['rss_mb']} ({r['peak_rss_mb']}) |")
+lines += ["", "Median build phases of a save, as the daemon reported them (ms; wheel and sdist run side by side):", ""]
+for r in rows:
+    lines.append(f"- {r['tree']}: " + ", ".join(f"{k[:-2]} {v:g}" for k, v in r.get("build_phase_p50_ms", {}).items()))
 text = "\n".join(lines) + "\n"
 open(sys.argv[2], "w").write(text)
 print(text)

@@ -186,6 +186,7 @@ def main():
         rng = random.Random(args.seed)
         files = rng.sample(python_files(tree), min(args.edits, len(python_files(tree))))
         latencies = []
+        timings = []
         for i, path in enumerate(files):
             with open(path, "a") as f:
                 f.write(f"\n# packd bench edit {i}\n")
@@ -196,10 +197,13 @@ def main():
                 sys.exit(f"build failed after editing {path}: {report['diagnostics']}")
             generation = report["generation"]
             latencies.append(received - saved)
+            timings.append(report["timings"])
         latencies.sort()
         result["edits"] = len(latencies)
         result["save_to_wheel_p50_ms"] = round(statistics.median(latencies) * 1000, 1)
         result["save_to_wheel_p95_ms"] = round(latencies[max(0, int(len(latencies) * 0.95) - 1)] * 1000, 1)
+        # Where a save's build time goes: the median of each phase the daemon reported.
+        result["build_phase_p50_ms"] = {k: statistics.median(t[k] for t in timings) for k in timings[0]}
 
         # A touch changes only the mtime: the daemon may reconcile, but must not rewrite the wheel.
         wheel = wheel_of(report)["path"]
