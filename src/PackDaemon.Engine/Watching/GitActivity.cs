@@ -22,6 +22,10 @@ internal sealed class GitActivity
     /// <summary>True for a name directly under <c>.git</c> whose appearance or removal can end a deferral.</summary>
     public static bool IsMarkerName(string name) => Array.IndexOf(s_markers, name) >= 0;
 
+    /// <summary>True while git holds its index lock: a checkout, reset or commit is writing the tree right now. Unlike
+    /// a merge or rebase in progress (which can last while the user resolves conflicts), it is always short.</summary>
+    public bool IsIndexLocked() => _gitDirectory is not null && File.Exists(Path.Combine(_gitDirectory, "index.lock"));
+
     /// <summary>True while any marker exists. Costs a handful of stats.</summary>
     public bool IsBusy()
     {

@@ -23,6 +23,10 @@ public sealed class Workspace : IAsyncDisposable
 
     private readonly WorkspaceOptions _options;
     private readonly TimeProvider _time;
+    private readonly Func<bool> _gitIndexLocked;
+
+    /// <summary>How often a build request looks at git's index lock again while it waits for it.</summary>
+    private static readonly TimeSpan s_gitLockPoll = TimeSpan.FromMilliseconds(50);
     private readonly WorkspaceHooks _hooks;
     private readonly IWorkspaceBuilder _builder;
     private readonly SettleWindow _settle;
@@ -57,7 +61,9 @@ public sealed class Workspace : IAsyncDisposable
         _time = timeProvider;
         _hooks = hooks;
         _builder = hooks.CreateBuilder(options.Root);
-        var gitBusy = hooks.GitBusy?.Invoke(options.Root) ?? new GitActivity(options.Root).IsBusy;
+        var git = new GitActivity(options.Root);
+        var gitBusy = hooks.GitBusy?.Invoke(options.Root) ?? git.IsBusy;
+        _gitIndexLocked = hooks.GitIndexLocked?.Invoke(options.Root) ?? git.IsIndexLocked;
         _settle = new SettleWindow(timeProvider, options.SettleQuiet, options.SettleCap, options.GitWaitCap, hooks.GitRecheck, gitBusy, OnSettled);
         _watch = new RootWatch(options.Root, timeProvider, hooks.CreateWatcher, hooks.PollInterval, _settle);
         _loop = Task.Run(RunLoopAsync);
@@ -122,6 +128,7 @@ public sealed class Workspace : IAsyncDisposable
         var buildRequest = new BuildRequest(Root, request.OutputDirectory ?? _options.OutputDirectory, request.Wheel, request.Sdist,
             WriteArtifacts: true, _options.SourceDateEpoch);
 
+        await WaitWhileGitWritesTheTreeAsync(cancellationToken).ConfigureAwait(false);
         await _watch.SyncAsync(_hooks.CookieTimeout, cancellationToken).ConfigureAwait(false);
         var synced = _settle.Flush();
         BuildJob? running;
@@ -146,6 +153,20 @@ public sealed class Workspace : IAsyncDisposable
         using var registration = cancellationToken.Register(() => CancelQueued(job));
         var build = await job.Completion.Task.ConfigureAwait(false);
         return build!;
+    }
+
+    /// <summary>
+    /// A request made during a checkout waits for git to release its index lock (at most the git wait cap), so it
+    /// builds the checked-out tree rather than half of it. Only the lock counts here: a merge or rebase in progress
+    /// can last as long as the user takes to resolve conflicts, and an explicit build should not wait for that.
+    /// </summary>
+    private async Task WaitWhileGitWritesTheTreeAsync(CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + _options.GitWaitCap;
+        while (_gitIndexLocked() && _time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(s_gitLockPoll, _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Explains one path with the same rules the build uses.</summary>

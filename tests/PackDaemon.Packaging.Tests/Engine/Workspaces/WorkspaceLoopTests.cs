@@ -16,6 +16,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
     private readonly Workspace _workspace;
     private readonly BuildRecorder _finished;
     private bool _gitBusy;
+    private volatile bool _indexLocked;
 
     public WorkspaceLoopTests()
     {
@@ -143,6 +144,46 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
         Assert.Equal(2, waiting.PendingChanges);
         Assert.Equal(["a.py", "b.py"], call.Hints.RelativePaths);
         Assert.Equal(2, _builder.CallCount);
+    }
+
+    [Fact]
+    public async Task BuildAsync_WhileGitHoldsItsIndexLock_WaitsForTheLock_ThenBuilds()
+    {
+        await StartAndFinishFirstBuildAsync();
+        _indexLocked = true;
+
+        var request = _workspace.BuildAsync(new WorkspaceBuildRequest(Wheel: true, Sdist: true, OutputDirectory: null), TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var callsWhileLocked = _builder.CallCount;
+        _indexLocked = false;
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        var call = await _builder.NextCallAsync();
+        call.Release();
+        var build = await request.WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, callsWhileLocked);
+        Assert.Equal("request", build.Trigger);
+    }
+
+    [Fact]
+    public async Task BuildAsync_WhenTheIndexLockNeverGoes_BuildsAfterTheGitWaitCap()
+    {
+        await StartAndFinishFirstBuildAsync();
+        _indexLocked = true;
+
+        var request = _workspace.BuildAsync(new WorkspaceBuildRequest(Wheel: true, Sdist: true, OutputDirectory: null), TestContext.Current.CancellationToken);
+        for (var waited = TimeSpan.Zero; waited <= WorkspaceOptions.Default(_root).GitWaitCap && !request.IsCompleted && _builder.CallCount == 1; waited += TimeSpan.FromSeconds(1))
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        var call = await _builder.NextCallAsync();
+        call.Release();
+        var build = await request.WaitAsync(TestTimeouts.Event, TestContext.Current.CancellationToken);
+
+        Assert.Equal("request", build.Trigger);
+        Assert.True(_time.GetUtcNow() - _time.Start >= WorkspaceOptions.Default(_root).GitWaitCap - TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -335,7 +376,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
     {
         var options = WorkspaceOptions.Default(_root) with { AutoBuild = autoBuild };
         var hooks = new WorkspaceHooks(_ => _builder, _watcher.Factory, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
-            TimeSpan.FromMilliseconds(250), _ => () => _gitBusy);
+            TimeSpan.FromMilliseconds(250), _ => () => _gitBusy, _ => () => _indexLocked);
         return new Workspace(options, _time, hooks);
     }
 
