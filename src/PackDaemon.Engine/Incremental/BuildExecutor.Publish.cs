@@ -20,6 +20,7 @@ internal static partial class BuildExecutor
         LoadedProject project,
         FileSelection selection,
         DateTimeOffset timestamp,
+        IReadOnlyList<VerifiedInput> verified,
         IReadOnlyList<LoadedContent> loaded,
         int changedFiles,
         ReconcileOutcome plan,
@@ -72,7 +73,7 @@ internal static partial class BuildExecutor
 
         // The inputs are checked once every read is done, so the artifacts show the tree as it was at one moment:
         // that check needs no wait for the writing, and runs beside it.
-        var verifying = Task.Run(() => Moved(loaded, cancellationToken), cancellationToken);
+        var verifying = Task.Run(() => Moved(verified, cancellationToken), cancellationToken);
         ProducedArtifact? wheel = null;
         Task<ProducedArtifact>? sdistTask = null;
         var artifacts = new List<ArtifactInfo>(2);
@@ -263,22 +264,37 @@ internal static partial class BuildExecutor
         }
     }
 
-    private static List<string> Moved(IReadOnlyList<LoadedContent> loaded, CancellationToken cancellationToken)
+    private static List<string> Moved(IReadOnlyList<VerifiedInput> inputs, CancellationToken cancellationToken)
     {
         var moved = new System.Collections.Concurrent.ConcurrentBag<string>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.ForEach(loaded, options, content =>
+        Parallel.ForEach(inputs, options, input =>
         {
             // Any kind but gone or a folder: a FIFO or device node met as an empty file keeps its (empty) stamp.
-            if (FileStatus.Stat(content.Work.FullPath, out var now) is FileStatus.Kind.Missing or FileStatus.Kind.Directory || now != content.Stamp)
+            if (FileStatus.Stat(input.FullPath, out var now) is FileStatus.Kind.Missing or FileStatus.Kind.Directory || now != input.Stamp
+                || (input.Racy && now.Size > 0 && !SameBytes(input)))
             {
-                moved.Add(content.Work.RelativePath);
+                moved.Add(input.RelativePath);
             }
         });
 
         var list = moved.ToList();
         list.Sort(StringComparer.Ordinal);
         return list;
+    }
+
+    /// <summary>For a stamp that cannot prove the bytes: a save within the same tick of the file clock, of the same size,
+    /// onto a recycled inode, keeps the stamp. Only racy files pay for this read, and only hinted or read ones.</summary>
+    private static bool SameBytes(VerifiedInput input)
+    {
+        try
+        {
+            return Sha256Value.From(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(input.FullPath))) == input.Sha256;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static void Commit(

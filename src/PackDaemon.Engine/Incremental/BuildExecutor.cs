@@ -35,7 +35,9 @@ internal static partial class BuildExecutor
                 return result with { ReconcileMs = reconcileMs, ChangedFiles = changedFiles };
             }
 
-            hints = ChangeHints.For(moved);
+            // The retry checks again everything this attempt relied on, not just what moved: a file that was verified
+            // now but is used from the cache by the retry could change while the retry reads the others.
+            hints = hints.Everything ? ChangeHints.All : ChangeHints.For([.. hints.RelativePaths.Union(moved, StringComparer.Ordinal)]);
         }
     }
 
@@ -153,7 +155,8 @@ internal static partial class BuildExecutor
             return (new IncrementalBuildResult(upToDate, changedFiles, [], true, timings.ReconcileMs), null);
         }
 
-        return Publish(request, state, project, selection!, timestamp, loaded, changedFiles, plan, timings, diagnostics, lastAttempt, wasInSync, cancellationToken);
+        var verified = InputsToVerify(state, root, hints, loaded);
+        return Publish(request, state, project, selection!, timestamp, verified, loaded, changedFiles, plan, timings, diagnostics, lastAttempt, wasInSync, cancellationToken);
     }
 
     /// <summary>
@@ -345,4 +348,32 @@ internal static partial class BuildExecutor
 
     private static IncrementalBuildResult Failed(DiagnosticBag diagnostics, Timings timings, ReconcileOutcome plan, int changedFiles = 0)
         => new(new BuildResult(false, [], diagnostics.Sorted(), [], timings.ToPhaseTimings()), Math.Max(changedFiles, plan.ChangedInputs), [], false, timings.ReconcileMs);
+
+    /// <summary>
+    /// What the post-build check compares: every file read, and every hinted file whose stamp had not moved, so its
+    /// cached bytes went into the artifacts. Without the second kind, a file saved after its reconcile but before
+    /// another hinted file was read would reach the artifacts in its old version beside the other's new one: a state
+    /// the tree was never in (ConcurrentWriterTests). Unhinted files are covered by the watcher: their events form the
+    /// next batch.
+    /// </summary>
+    private static List<VerifiedInput> InputsToVerify(BuildState state, string root, ChangeHints hints, IReadOnlyList<LoadedContent> loaded)
+    {
+        var inputs = new List<VerifiedInput>(loaded.Count + hints.RelativePaths.Count);
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var content in loaded)
+        {
+            read.Add(content.Work.RelativePath);
+            inputs.Add(new VerifiedInput(content.Work.RelativePath, content.Work.FullPath, content.Stamp, content.Sha256, content.Racy));
+        }
+
+        foreach (var path in hints.RelativePaths)
+        {
+            if (!read.Contains(path) && state.Files.TryGetValue(path, out var indexed))
+            {
+                inputs.Add(new VerifiedInput(path, Path.Combine(root, path), indexed.Stamp, indexed.Sha256, indexed.Racy));
+            }
+        }
+
+        return inputs;
+    }
 }
