@@ -81,7 +81,7 @@ internal sealed class DaemonRpcTarget(DaemonConnection connection, DaemonContext
         RequireInitialized();
         RequireRunning();
         var root = RequireRoot(parameters?.Root);
-        var entry = daemon.Registry.Entries().FirstOrDefault(e => string.Equals(e.Root, root, StringComparison.Ordinal))
+        var entry = daemon.Registry.Find(root)
             ?? throw RpcErrors.NotAProject($"'{root}' is not open; call workspace/open first.");
         entry.Workspace.RequestRescan();
         return ProtocolMapper.ToStatus(entry);
@@ -179,8 +179,8 @@ internal sealed class DaemonRpcTarget(DaemonConnection connection, DaemonContext
         relative = relative.Replace('\\', '/');
         var diagnostics = new DiagnosticBag();
         var explanation = await Task.Run(() => Workspace.Explain(root, relative, diagnostics)).ConfigureAwait(false);
-        var open = daemon.Registry.Entries().FirstOrDefault(e => string.Equals(e.Root, root, StringComparison.Ordinal));
-        return ProtocolMapper.ToExplainResult(relative, explanation, diagnostics.Sorted()) with { Generation = open?.Workspace.Snapshot().Generation };
+        return ProtocolMapper.ToExplainResult(relative, explanation, diagnostics.Sorted())
+            with { Generation = daemon.Registry.Find(root)?.Workspace.Snapshot().Generation };
     }
 
     private void RequireInitialized()

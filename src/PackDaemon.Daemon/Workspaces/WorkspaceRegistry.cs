@@ -62,6 +62,15 @@ internal sealed class WorkspaceRegistry(TimeProvider time, TimeSpan keepAlive, F
         return entry;
     }
 
+    /// <summary>The open workspace of <paramref name="root"/> (a full path), or null.</summary>
+    public WorkspaceEntry? Find(string root)
+    {
+        lock (_gate)
+        {
+            return _entries.GetValueOrDefault(root);
+        }
+    }
+
     public bool IsHeldBy(string root, long holderId)
     {
         lock (_gate)

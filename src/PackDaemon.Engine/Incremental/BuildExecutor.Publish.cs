@@ -289,7 +289,7 @@ internal static partial class BuildExecutor
     {
         try
         {
-            return Sha256Value.From(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(input.FullPath))) == input.Sha256;
+            return FileDigest.Of(input.FullPath) == input.Sha256;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using PackDaemon.Packaging.Selection;
 
 namespace PackDaemon.Engine.Incremental;
@@ -124,7 +123,7 @@ internal static class HintReconciler
         Sha256Value sha;
         try
         {
-            sha = Sha256Value.From(SHA256.HashData(File.ReadAllBytes(Path.Join(root, path))));
+            sha = FileDigest.Of(Path.Join(root, path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
