@@ -15,9 +15,7 @@ public sealed class ReviewRegressionTests
         Assert.Equal(0, mkfifo.ExitCode);
         var sw = Stopwatch.StartNew();
 
-        // In-process, like every test outside the daemon sandboxes: a daemon here would live in the user's own runtime folder.
-        var result = await ProcessRunner.RunAsync(Packd.Executable, ["build", project, "--out", temp.Combine("out")],
-            environment: new Dictionary<string, string?> { ["PACKD_NO_DAEMON"] = "1" }, timeout: TimeSpan.FromSeconds(60));
+        var result = await Packd.RunAsync(["build", project, "--out", temp.Combine("out")], timeout: TimeSpan.FromSeconds(60));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60));

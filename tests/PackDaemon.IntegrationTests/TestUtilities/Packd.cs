@@ -10,7 +10,7 @@ internal static class Packd
         ? published
         : Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "packd.exe" : "packd");
 
-    public static Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    public static Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
         // A fixed SOURCE_DATE_EPOCH from the developer's shell must not leak into tests that expect the default. Builds
         // run in-process unless a test opts into the daemon with a DaemonSandbox, so no test starts a daemon in the
@@ -24,7 +24,7 @@ internal static class Packd
             }
         }
 
-        return ProcessRunner.RunAsync(Executable, arguments, workingDirectory, env);
+        return ProcessRunner.RunAsync(Executable, arguments, workingDirectory, env, timeout);
     }
 
     public static Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync((IEnumerable<string>)arguments);
