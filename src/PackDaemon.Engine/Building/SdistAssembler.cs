@@ -65,7 +65,8 @@ internal static class SdistAssembler
     /// <summary>Writes the planned members in groups (<see cref="SdistGrouping"/>): a group whose members are all as
     /// in <paramref name="groups"/> is copied, the others are deflated anew, on all cores. A clean build is this with an
     /// empty cache, so clean and incremental builds group alike and give the same bytes.</summary>
-    public static AssembledArtifact Write(LoadedProject project, ArchivePlan<SdistSegment> plan, SdistGroupCache groups, DateTimeOffset timestamp, Stream output)
+    public static AssembledArtifact Write(
+        LoadedProject project, ArchivePlan<SdistSegment> plan, SdistGroupCache groups, HashCheckpoints hashes, DateTimeOffset timestamp, Stream output)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
         var entries = plan.Entries;
@@ -78,18 +79,14 @@ internal static class SdistAssembler
         var split = SdistGrouping.Split(entries.Count, i => paths[i], i => entries[i].Entry.TarLength);
         long tarMtime = SdistWriter.TarMtime(timestamp);
         var keys = new Sha256Value[split.Count];
+        var boundaries = new UInt128[split.Count + 1];
+        boundaries[0] = HashCheckpoints.Start("sdist", tarMtime);
         var segments = new SdistSegment?[split.Count];
         var missing = new List<int>();
+        Span<byte> keyBytes = stackalloc byte[32];
         for (int g = 0; g < split.Count; g++)
         {
             var (start, count) = split[g];
-            if (count == 1)
-            {
-                // A lone member's segment is its group's segment: nothing to look up or deflate.
-                segments[g] = entries[start].Entry;
-                continue;
-            }
-
             var members = new SegmentKey[count];
             for (int m = 0; m < count; m++)
             {
@@ -97,8 +94,16 @@ internal static class SdistAssembler
                 members[m] = new SegmentKey(paths[start + m], state.Executable, tarMtime, state.Content);
             }
 
+            // Everything the group's bytes depend on; chained, everything the archive's bytes up to its end depend on.
             keys[g] = SdistGroupCache.KeyOf(members);
-            if (groups.TryGet(keys[g], out var cached))
+            keys[g].WriteTo(keyBytes);
+            boundaries[g + 1] = HashCheckpoints.Next(boundaries[g], keyBytes);
+            if (count == 1)
+            {
+                // A lone member's segment is its group's segment: nothing to look up or deflate.
+                segments[g] = entries[start].Entry;
+            }
+            else if (groups.TryGet(keys[g], out var cached))
             {
                 segments[g] = cached;
             }
@@ -121,11 +126,12 @@ internal static class SdistAssembler
         });
 
         var kept = new Dictionary<Sha256Value, SdistSegment>(split.Count);
-        using var hashing = new HashingWriteStream(output);
+        using var hashing = new HashingWriteStream(output, hashes, boundaries);
         using (var tar = new SdistWriter(hashing, timestamp))
         {
             for (int g = 0; g < split.Count; g++)
             {
+                hashing.Mark(g);
                 var (start, count) = split[g];
                 var segment = segments[g]!;
                 tar.AddGroup(new ArraySegment<string>(paths, start, count), segment);
@@ -139,6 +145,6 @@ internal static class SdistAssembler
         }
 
         groups.Replace(kept);
-        return new AssembledArtifact(layout.SdistFileName, entries.Count, hashing.Length, hashing.HexDigest());
+        return new AssembledArtifact(layout.SdistFileName, entries.Count, hashing.Length, hashing.Complete());
     }
 }

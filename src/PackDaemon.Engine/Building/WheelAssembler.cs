@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using PackDaemon.Engine.Incremental;
 using PackDaemon.Packaging.Archives;
@@ -63,24 +64,67 @@ internal static class WheelAssembler
     }
 
     public static AssembledArtifact Write(
-        LoadedProject project, ArchivePlan<CompressedBlob> plan, RecordCache records, DateTimeOffset timestamp, Stream output, CancellationToken cancellationToken)
+        LoadedProject project,
+        ArchivePlan<CompressedBlob> plan,
+        RecordCache records,
+        HashCheckpoints hashes,
+        DateTimeOffset timestamp,
+        Stream output,
+        CancellationToken cancellationToken)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
         var recordBlob = records.Build(plan.Entries, layout.RecordPath, cancellationToken);
 
-        using var hashing = new HashingWriteStream(output);
+        var keys = BoundaryKeys(plan, timestamp);
+        using var hashing = new HashingWriteStream(output, hashes, keys);
         using (var zip = new WheelZipWriter(hashing, timestamp))
         {
-            foreach (var (name, blob, executable) in plan.Entries)
+            for (int i = 0; i < plan.Entries.Count; i++)
             {
+                hashing.Mark(i);
+                var (name, blob, executable) = plan.Entries[i];
                 zip.Add(name, blob, executable);
             }
 
+            // RECORD and the central directory depend on every entry: hashed on every write.
+            hashing.Mark(plan.Entries.Count);
             zip.Add(layout.RecordPath, recordBlob, false);
             zip.Finish();
         }
 
-        return new AssembledArtifact(layout.WheelFileName, plan.Entries.Count + 1, hashing.Length, hashing.HexDigest());
+        return new AssembledArtifact(layout.WheelFileName, plan.Entries.Count + 1, hashing.Length, hashing.Complete());
+    }
+
+    /// <summary>One key per entry boundary (<see cref="HashCheckpoints"/>): what the zip bytes before it depend on,
+    /// the entries' names, modes and compressed blobs (whose bytes are a function of the content and the name).</summary>
+    private static UInt128[] BoundaryKeys(ArchivePlan<CompressedBlob> plan, DateTimeOffset timestamp)
+    {
+        var keys = new UInt128[plan.Entries.Count + 1];
+        keys[0] = HashCheckpoints.Start("wheel", timestamp.ToUnixTimeSeconds());
+        byte[] buffer = new byte[256];
+        for (int i = 0; i < plan.Entries.Count; i++)
+        {
+            var (name, blob, executable) = plan.Entries[i];
+            int nameBytes = Encoding.UTF8.GetByteCount(name);
+            int length = nameBytes + 32 + 1 + 4 + 8 + 8 + 1;
+            if (buffer.Length < length)
+            {
+                buffer = new byte[length * 2];
+            }
+
+            var span = buffer.AsSpan(0, length);
+            Encoding.UTF8.GetBytes(name, span);
+            blob.Sha256.CopyTo(span[nameBytes..]);
+            var rest = span[(nameBytes + 32)..];
+            rest[0] = executable ? (byte)1 : (byte)0;
+            BinaryPrimitives.WriteUInt32BigEndian(rest[1..], blob.Crc32);
+            BinaryPrimitives.WriteInt64BigEndian(rest[5..], blob.UncompressedSize);
+            BinaryPrimitives.WriteInt64BigEndian(rest[13..], blob.Data.Length);
+            rest[21] = (byte)blob.Method;
+            keys[i + 1] = HashCheckpoints.Next(keys[i], span);
+        }
+
+        return keys;
     }
 
     private static (string Name, CompressedBlob Blob) Compressed(string name, byte[] bytes) => (name, EntryCompressor.Compress(name, bytes));

@@ -81,11 +81,11 @@ internal static partial class BuildExecutor
         {
             // The two archives are independent; writing them side by side overlaps their I/O and hashing.
             sdistTask = sdistPlan is not null && !sdistCurrent
-                ? Task.Run(() => Produce(request, state.DurableArtifacts, SdistKind, sdistPath, output => SdistAssembler.Write(project, sdistPlan, state.SdistGroups, timestamp, output)), cancellationToken)
+                ? Task.Run(() => Produce(request, state.DurableArtifacts, SdistKind, sdistPath, output => SdistAssembler.Write(project, sdistPlan, state.SdistGroups, state.SdistHashes, timestamp, output)), cancellationToken)
                 : null;
             if (wheelPlan is not null && !wheelCurrent)
             {
-                wheel = Produce(request, state.DurableArtifacts, WheelKind, wheelPath, output => WheelAssembler.Write(project, wheelPlan, state.Records, timestamp, output, cancellationToken));
+                wheel = Produce(request, state.DurableArtifacts, WheelKind, wheelPath, output => WheelAssembler.Write(project, wheelPlan, state.Records, state.WheelHashes, timestamp, output, cancellationToken));
                 timings = timings with { WheelMs = wheel.Info.Milliseconds };
             }
 
@@ -317,7 +317,16 @@ internal static partial class BuildExecutor
             return;
         }
 
-        produced.File?.Commit();
+        var replaced = produced.File is null ? null : ReplacedArtifact.HoldOpen(produced.Info.Path);
+        try
+        {
+            produced.File?.Commit();
+        }
+        finally
+        {
+            ReplacedArtifact.ReleaseInBackground(replaced);
+        }
+
         artifacts.Add(produced.Info);
         if (request.WriteArtifacts && FileStatus.Stat(produced.Info.Path, out var stamp) == FileStatus.Kind.File)
         {

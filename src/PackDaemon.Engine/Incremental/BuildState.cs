@@ -69,6 +69,12 @@ internal sealed class BuildState
     /// <summary>The last sdist's compressed member groups (memory only: rebuilt from the member segments after a restart).</summary>
     public SdistGroupCache SdistGroups { get; } = new();
 
+    /// <summary>Hash states part-way through the last wheel (memory only).</summary>
+    public Building.HashCheckpoints WheelHashes { get; } = new();
+
+    /// <summary>Hash states part-way through the last sdist (memory only).</summary>
+    public Building.HashCheckpoints SdistHashes { get; } = new();
+
     /// <summary>Set when anything changed since the state was last persisted.</summary>
     public bool Dirty { get; set; }
 

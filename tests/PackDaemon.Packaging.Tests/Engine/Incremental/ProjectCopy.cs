@@ -63,6 +63,15 @@ internal sealed class ProjectCopy : IDisposable
             var (incWheel, incSdist) = Read(incremental.Result);
             Assert.True(wheel!.AsSpan().SequenceEqual(incWheel), $"{context}: wheel differs from a clean build");
             Assert.True(sdist!.AsSpan().SequenceEqual(incSdist), $"{context}: sdist differs from a clean build");
+
+            // The reported digest and size are those of the bytes on disk (the digest may resume from a checkpoint).
+            foreach (var artifact in incremental.Result.Artifacts)
+            {
+                byte[] bytes = artifact.Kind == "wheel" ? incWheel! : incSdist!;
+                Assert.True(
+                    Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == artifact.Sha256 && bytes.Length == artifact.Size,
+                    $"{context}: the reported sha256 or size of the {artifact.Kind} is not the file's");
+            }
         }
     }
 
