@@ -272,10 +272,10 @@ internal sealed class TreeWalker
         }
         else if (excluded is null && linkTarget is not null)
         {
-            var target = new FileInfo(linkTarget);
-            size = target.Length;
-            mtime = target.LastWriteTimeUtc;
-            executable = !OperatingSystem.IsWindows() && (target.UnixFileMode & ExecuteBits) != 0;
+            var target = Statx.Path(linkTarget);
+            size = target.Kind == NodeKind.File ? target.Size : 0;
+            mtime = target.Kind == NodeKind.Missing ? default : target.LastWriteUtc;
+            executable = target.Kind == NodeKind.File && target.Executable;
         }
 
         Files.Add(new WalkedFile(relPath, fullPath, size, mtime, executable, fileVerdict, excluded));
@@ -331,6 +331,30 @@ internal sealed class TreeWalker
 
     private static Entry ToEntry(ref FileSystemEntry e)
     {
+        if (OperatingSystem.IsLinux())
+        {
+            // One statx per entry. Asking the entry for its attributes, length or mode made .NET lstat it, then call
+            // geteuid (for the read-only attribute) and allocate a FileInfo: on 20,000 files, 2 syscalls per file at
+            // ~3 µs each on a paravirtualised VM, plus the garbage.
+            var node = Statx.Entry(e.Directory, e.FileName);
+            string name = e.FileName.ToString();
+            return node.Kind switch
+            {
+                NodeKind.File => new Entry(name, false, false, node.Size, node.LastWriteUtc, node.Executable),
+                NodeKind.Directory => new Entry(name, true, false, 0, default, false),
+
+                // The enumerator has already followed a link to tell a folder from a file.
+                NodeKind.Symlink => new Entry(name, e.IsDirectory, true, node.Size, node.LastWriteUtc, false),
+
+                // Gone since the listing: what the listing said; the read or the listing then reports it.
+                NodeKind.Missing => new Entry(name, e.IsDirectory, false, 0, default, false),
+
+                // A FIFO, socket or device node is walked as an empty file: a size of 0 makes the build stat it
+                // before ever opening it, and opening a FIFO for reading blocks until another process writes.
+                _ => new Entry(name, false, false, 0, node.LastWriteUtc, false),
+            };
+        }
+
         bool isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
         if (e.IsDirectory)
         {
@@ -338,8 +362,7 @@ internal sealed class TreeWalker
         }
 
         // The entry already holds the stat the enumerator made for the size and time; a FileInfo built from it copies
-        // that status, so reading the mode costs no second stat per file (File.GetUnixFileMode would make one: measured
-        // on 20,000 files, enumerating plus GetUnixFileMode alone cost ~130 ms of CPU, close to the whole selection).
+        // that status, so reading the mode costs no second stat per file.
         bool executable = false;
         if (!OperatingSystem.IsWindows() && !isLink)
         {
