@@ -22,6 +22,26 @@ internal static class SourceReader
     public static ReadOnlySpan<byte> ReadIntoThreadBuffer(string path, long expectedSize, out Incremental.FileStamp stamp)
         => OperatingSystem.IsLinux() ? ReadNative(path, expectedSize, out stamp) : ReadPortable(path, expectedSize, out stamp);
 
+    /// <summary>Reads a file this build stat'ed already (<paramref name="statSize"/> is that stat's size): open, one
+    /// pread when the file still has that size, close. Without a Linux descriptor API, as <see cref="ReadIntoThreadBuffer(string, long, out Incremental.FileStamp)"/>.</summary>
+    public static ReadOnlySpan<byte> ReadWalked(string path, long statSize)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return ReadPortable(path, statSize, out _);
+        }
+
+        int fd = NativeFile.OpenForReading(path);
+        try
+        {
+            return ReadOpen(fd, path, statSize);
+        }
+        finally
+        {
+            NativeFile.Close(fd);
+        }
+    }
+
     /// <summary>open, statx on the descriptor, one pread, close: when the read comes back short and exactly as long
     /// as the stat said, that read already proved the end of the file, so no second pread is made to see 0.</summary>
     private static ReadOnlySpan<byte> ReadNative(string path, long expectedSize, out Incremental.FileStamp stamp)
@@ -45,53 +65,61 @@ internal static class SourceReader
                 return []; // a FIFO, socket or device swapped in since the walk: packaged empty, as one met in the walk
             }
 
-            long want = Math.Min(Math.Max(Math.Max(expectedSize, node.Size), 0) + 1, Array.MaxLength);
-            var buffer = EnsureThreadBuffer(want);
-            var span = buffer.AsSpan(0, (int)want);
-            int read = NativeFile.ReadAt(fd, span, 0, path);
-            if (ProvesEnd(read, want, node.Size))
-            {
-                return buffer.AsSpan(0, read);
-            }
-
-            // The file changed since its stat (or the read was cut short): read to the end as the portable path does.
-            while (read < want)
-            {
-                int more = NativeFile.ReadAt(fd, span[read..], read, path);
-                if (more == 0)
-                {
-                    return buffer.AsSpan(0, read);
-                }
-
-                read += more;
-            }
-
-            if (!Statx.TryDescriptor(fd, out node, out errno))
-            {
-                throw NativeFile.Failure(errno, path, "stat");
-            }
-
-            long length = node.Size <= Array.MaxLength ? node.Size : throw TooLarge(path);
-            buffer = EnsureThreadBuffer(length);
-            span = buffer.AsSpan(0, (int)length);
-            read = 0;
-            while (read < length)
-            {
-                int more = NativeFile.ReadAt(fd, span[read..], read, path);
-                if (more == 0)
-                {
-                    break;
-                }
-
-                read += more;
-            }
-
-            return buffer.AsSpan(0, read);
+            return ReadOpen(fd, path, node.Size, expectedSize);
         }
         finally
         {
             NativeFile.Close(fd);
         }
+    }
+
+    /// <param name="statSize">The size a stat made before this read reported.</param>
+    /// <param name="expectedSize">The walk's size, when larger: the buffer is sized for the larger of the two.</param>
+    private static ReadOnlySpan<byte> ReadOpen(int fd, string path, long statSize, long expectedSize = 0)
+    {
+        long want = Math.Min(Math.Max(Math.Max(statSize, expectedSize), 0) + 1, Array.MaxLength);
+        var buffer = EnsureThreadBuffer(want);
+        var span = buffer.AsSpan(0, (int)want);
+        int read = NativeFile.ReadAt(fd, span, 0, path);
+        if (ProvesEnd(read, want, statSize))
+        {
+            return buffer.AsSpan(0, read);
+        }
+
+        // The file changed since its stat (or the read was cut short): read on until a read returns 0.
+        while (read < want)
+        {
+            int more = NativeFile.ReadAt(fd, span[read..], read, path);
+            if (more == 0)
+            {
+                return buffer.AsSpan(0, read);
+            }
+
+            read += more;
+        }
+
+        // It grew past the buffer: ask the descriptor for its length now and read it whole.
+        if (!Statx.TryDescriptor(fd, out var node, out int errno))
+        {
+            throw NativeFile.Failure(errno, path, "stat");
+        }
+
+        long length = node.Size <= Array.MaxLength ? node.Size : throw TooLarge(path);
+        buffer = EnsureThreadBuffer(length);
+        span = buffer.AsSpan(0, (int)length);
+        read = 0;
+        while (read < length)
+        {
+            int more = NativeFile.ReadAt(fd, span[read..], read, path);
+            if (more == 0)
+            {
+                break;
+            }
+
+            read += more;
+        }
+
+        return buffer.AsSpan(0, read);
     }
 
     /// <summary>A pread that returned less than asked has met the end of a regular file; when it also returned exactly

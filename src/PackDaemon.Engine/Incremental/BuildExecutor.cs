@@ -107,7 +107,7 @@ internal static partial class BuildExecutor
         var timestamp = ReproducibleClock.FromSourceDateEpoch(request.SourceDateEpoch, diagnostics);
         bool sameRequest = Equals(state.PreparedFor, request);
         var work = plan.Reload || plan.Reselect || !sameRequest
-            ? WorkPlanner.AllSelected(request, project!, selection!, state, plan.Suspects, SdistWriter.TarMtime(timestamp), full && state.Files.Count > 0, cancellationToken)
+            ? WorkPlanner.AllSelected(request, project!, selection!, state, plan.Suspects, SdistWriter.TarMtime(timestamp), full && state.Files.Count > 0, plan.Reselect, cancellationToken)
             : WorkPlanner.SuspectsOnly(request, project!, state, plan.Suspects);
         var guard = new SecretsGuard(project!.Selection.SecretsAllow);
         var loaded = ContentLoader.Load(work, state, timestamp, guard, diagnostics, cancellationToken);

@@ -262,6 +262,7 @@ internal sealed class TreeWalker
         long size = entry.Length;
         DateTime mtime = entry.LastWriteUtc;
         bool executable = entry.IsExecutable;
+        var status = entry.Status;
         if (excluded is null && linkProblem is not null)
         {
             excluded = linkProblem;
@@ -273,12 +274,19 @@ internal sealed class TreeWalker
         else if (excluded is null && linkTarget is not null)
         {
             var target = Statx.Path(linkTarget);
+            status = target;
             size = target.Kind == NodeKind.File ? target.Size : 0;
             mtime = target.Kind == NodeKind.Missing ? default : target.LastWriteUtc;
             executable = target.Kind == NodeKind.File && target.Executable;
         }
 
-        Files.Add(new WalkedFile(relPath, fullPath, size, mtime, executable, fileVerdict, excluded));
+        // Only a file's or a FIFO's (or the like's) stat can stand for what a read would see; anything else is stat'ed again.
+        if (linkProblem is not null || status.Kind is not (NodeKind.File or NodeKind.Other))
+        {
+            status = default;
+        }
+
+        Files.Add(new WalkedFile(relPath, fullPath, size, mtime, executable, fileVerdict, excluded) { Status = status });
     }
 
     private void ReportLink(string relPath, string? target, string problem)
@@ -340,7 +348,7 @@ internal sealed class TreeWalker
             string name = e.FileName.ToString();
             return node.Kind switch
             {
-                NodeKind.File => new Entry(name, false, false, node.Size, node.LastWriteUtc, node.Executable),
+                NodeKind.File => new Entry(name, false, false, node.Size, node.LastWriteUtc, node.Executable, node),
                 NodeKind.Directory => new Entry(name, true, false, 0, default, false),
 
                 // The enumerator has already followed a link to tell a folder from a file.
@@ -351,7 +359,7 @@ internal sealed class TreeWalker
 
                 // A FIFO, socket or device node is walked as an empty file: a size of 0 makes the build stat it
                 // before ever opening it, and opening a FIFO for reading blocks until another process writes.
-                _ => new Entry(name, false, false, 0, node.LastWriteUtc, false),
+                _ => new Entry(name, false, false, 0, node.LastWriteUtc, false, node),
             };
         }
 
@@ -374,5 +382,5 @@ internal sealed class TreeWalker
 
     private readonly record struct PendingFolder(string FullPath, string RelPrefix, string RealDir, IgnoreStack? Stack, IgnoreVerdict? IgnoredFolder);
 
-    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc, bool IsExecutable);
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc, bool IsExecutable, NodeStatus Status = default);
 }

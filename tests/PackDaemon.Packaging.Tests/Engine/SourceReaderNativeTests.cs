@@ -36,6 +36,24 @@ public sealed class SourceReaderNativeTests : IDisposable
         Assert.NotEqual(0UL, stamp.Inode);
     }
 
+    [Theory]
+    [InlineData(1000)] // unchanged since the walk's stat: one pread
+    [InlineData(10)] // grew since: read on, then whole
+    [InlineData(4000)] // shrank since: read until a read returns 0
+    public void ReadWalked_ReturnsTheBytesOnDiskNow(int walkedSize)
+    {
+        string path = Path.Join(_folder, "walked.bin");
+        var bytes = new byte[1000];
+        new Random(5).NextBytes(bytes);
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Equal(bytes, SourceReader.ReadWalked(path, walkedSize).ToArray());
+    }
+
+    [Fact]
+    public void ReadWalked_FileGoneSinceTheWalk_ThrowsFileNotFound()
+        => Assert.Throws<FileNotFoundException>(() => SourceReader.ReadWalked(Path.Join(_folder, "gone.py"), 10));
+
     [Fact]
     public void ReadIntoThreadBuffer_MissingFile_ThrowsFileNotFound()
         => Assert.Throws<FileNotFoundException>(() => SourceReader.ReadIntoThreadBuffer(Path.Join(_folder, "gone.py"), 10));
