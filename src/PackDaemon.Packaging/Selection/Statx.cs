@@ -24,6 +24,11 @@ public static partial class Statx
     private const int SymlinkType = 0xA000;
     private const int ExecuteBits = 0x49; // 0111
 
+    // O_PATH and O_CLOEXEC have the asm-generic values on x86-64 and arm64 alike (O_DIRECTORY does not, so the
+    // folder check is a statx instead).
+    private const int OpenPathOnly = 0x200000;
+    private const int OpenCloseOnExec = 0x80000;
+
     // Longer paths take a pooled array; 1 KiB covers all but pathological trees.
     private const int StackPathBytes = 1024;
 
@@ -67,6 +72,62 @@ public static partial class Statx
 
             Span<byte> buffer = stackalloc byte[StatxSize];
             return StatxBytes(AtFdCwd, ref MemoryMarshal.GetReference(path), AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0
+                ? Decode(buffer)
+                : NodeStatus.Missing;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens a folder for <see cref="EntryAt"/> (O_PATH: no read permission needed, nothing read). A statx relative to
+    /// the folder looks up one name instead of every component of an absolute path: on a 20,000-file tree the kernel's
+    /// dentry lookups (__d_lookup_rcu) were a third of the walk's statx time.
+    /// </summary>
+    /// <returns>The descriptor, or -1 off Linux or when the path is not (or no longer) a folder.</returns>
+    public static int OpenDirectory(string fullPath)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return -1;
+        }
+
+        int fd = OpenPath(fullPath, OpenPathOnly | OpenCloseOnExec);
+        if (fd >= 0 && !(TryDescriptor(fd, out var status, out _) && status.Kind == NodeKind.Directory))
+        {
+            _ = Close(fd);
+            return -1;
+        }
+
+        return fd;
+    }
+
+    public static void CloseDirectory(int fd)
+    {
+        if (fd >= 0)
+        {
+            _ = Close(fd);
+        }
+    }
+
+    /// <summary>Stats <paramref name="name"/> in the folder <paramref name="directoryFd"/> (from <see cref="OpenDirectory"/>)
+    /// without following a symlink.</summary>
+    public static NodeStatus EntryAt(int directoryFd, ReadOnlySpan<char> name)
+    {
+        int most = Encoding.UTF8.GetMaxByteCount(name.Length) + 1;
+        byte[]? rented = most > StackPathBytes ? System.Buffers.ArrayPool<byte>.Shared.Rent(most) : null;
+        Span<byte> path = rented ?? stackalloc byte[StackPathBytes];
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(name, path);
+            path[length] = 0;
+            Span<byte> buffer = stackalloc byte[StatxSize];
+            return StatxBytes(directoryFd, ref MemoryMarshal.GetReference(path), AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0
                 ? Decode(buffer)
                 : NodeStatus.Missing;
         }
@@ -145,4 +206,10 @@ public static partial class Statx
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static partial int StatxBytes(int dirFd, ref byte path, int flags, uint mask, ref byte buffer);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenPath(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
 }

@@ -111,15 +111,20 @@ internal sealed class TreeWalker
     private void WalkFolder(string fullDir, string relPrefix, string realDir, IgnoreStack? stack, IgnoreVerdict? ignoredFolder)
     {
         List<Entry> entries;
+        int dirFd = Statx.OpenDirectory(fullDir);
         try
         {
-            entries = [.. new FileSystemEnumerable<Entry>(fullDir, static (ref FileSystemEntry e) => ToEntry(ref e), s_options)];
+            entries = [.. new FileSystemEnumerable<Entry>(fullDir, (ref FileSystemEntry e) => ToEntry(ref e, dirFd), s_options)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _diagnostics.Warning(DiagnosticCodes.SelectionReadFailed, $"Cannot list the folder: {ex.Message}",
                 relPrefix.Length == 0 ? "." : relPrefix, fix: "Make the folder readable or exclude it.");
             return;
+        }
+        finally
+        {
+            Statx.CloseDirectory(dirFd);
         }
 
         entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -337,14 +342,15 @@ internal sealed class TreeWalker
         return false;
     }
 
-    private static Entry ToEntry(ref FileSystemEntry e)
+    /// <param name="dirFd">The folder, open for statx relative to it; -1 to stat by full path.</param>
+    private static Entry ToEntry(ref FileSystemEntry e, int dirFd)
     {
         if (OperatingSystem.IsLinux())
         {
             // One statx per entry. Asking the entry for its attributes, length or mode made .NET lstat it, then call
             // geteuid (for the read-only attribute) and allocate a FileInfo: on 20,000 files, 2 syscalls per file at
             // ~3 µs each on a paravirtualised VM, plus the garbage.
-            var node = Statx.Entry(e.Directory, e.FileName);
+            var node = dirFd >= 0 ? Statx.EntryAt(dirFd, e.FileName) : Statx.Entry(e.Directory, e.FileName);
             string name = e.FileName.ToString();
             return node.Kind switch
             {

@@ -72,5 +72,36 @@ public sealed class StatxTests : IDisposable
         Assert.Equal(NodeKind.Other, Statx.Entry(_folder, "sock").Kind);
     }
 
+    [Fact]
+    public void EntryAt_StatsRelativeToTheOpenFolder()
+    {
+        File.WriteAllText(Path.Join(_folder, "a.py"), "12345");
+        File.CreateSymbolicLink(Path.Join(_folder, "link.py"), "a.py");
+        int fd = Statx.OpenDirectory(_folder);
+        try
+        {
+            Assert.True(fd >= 0);
+            var file = Statx.EntryAt(fd, "a.py");
+            Assert.Equal(NodeKind.File, file.Kind);
+            Assert.Equal(5, file.Size);
+            Assert.Equal(Statx.Path(Path.Join(_folder, "a.py")), file);
+            Assert.Equal(NodeKind.Symlink, Statx.EntryAt(fd, "link.py").Kind);
+            Assert.Equal(NodeKind.Missing, Statx.EntryAt(fd, "nope").Kind);
+        }
+        finally
+        {
+            Statx.CloseDirectory(fd);
+        }
+    }
+
+    [Fact]
+    public void OpenDirectory_OnAFileOrNothing_GivesMinusOne()
+    {
+        File.WriteAllText(Path.Join(_folder, "a.py"), "x");
+
+        Assert.Equal(-1, Statx.OpenDirectory(Path.Join(_folder, "a.py")));
+        Assert.Equal(-1, Statx.OpenDirectory(Path.Join(_folder, "missing")));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
