@@ -133,6 +133,15 @@ internal static class ContentLoader
 
     private static ReadOnlySpan<byte> Read(LoadWork item, out FileStamp stamp)
     {
+        if (item.Walked is { } walked)
+        {
+            // This attempt's walk stat'ed the file before anything was read: that stat is the stamp (a write after it
+            // shows in the post-build check), so the read needs no stat of its own. An empty file or a FIFO, socket
+            // or device is not opened at all.
+            stamp = FileStatus.ToStamp(walked);
+            return walked.Kind == NodeKind.File && walked.Size > 0 ? SourceReader.ReadWalked(item.FullPath, walked.Size) : [];
+        }
+
         if (item.SizeHint == 0)
         {
             // Never opened while the walk saw it empty: besides empty files, this is what a FIFO, socket or device node

@@ -107,7 +107,7 @@ internal static partial class BuildExecutor
         var timestamp = ReproducibleClock.FromSourceDateEpoch(request.SourceDateEpoch, diagnostics);
         bool sameRequest = Equals(state.PreparedFor, request);
         var work = plan.Reload || plan.Reselect || !sameRequest
-            ? WorkPlanner.AllSelected(request, project!, selection!, state, plan.Suspects, SdistWriter.TarMtime(timestamp), full && state.Files.Count > 0, cancellationToken)
+            ? WorkPlanner.AllSelected(request, project!, selection!, state, plan.Suspects, SdistWriter.TarMtime(timestamp), full && state.Files.Count > 0, plan.Reselect, cancellationToken)
             : WorkPlanner.SuspectsOnly(request, project!, state, plan.Suspects);
         var guard = new SecretsGuard(project!.Selection.SecretsAllow);
         var loaded = ContentLoader.Load(work, state, timestamp, guard, diagnostics, cancellationToken);
@@ -359,11 +359,20 @@ internal static partial class BuildExecutor
     private static List<VerifiedInput> InputsToVerify(BuildState state, string root, ChangeHints hints, IReadOnlyList<LoadedContent> loaded)
     {
         var inputs = new List<VerifiedInput>(loaded.Count + hints.RelativePaths.Count);
-        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var content in loaded)
+        {
+            inputs.Add(new VerifiedInput(content.Work.RelativePath, content.Work.FullPath, content.Stamp, content.Sha256, content.Racy));
+        }
+
+        if (hints.RelativePaths.Count == 0)
+        {
+            return inputs; // a clean build ("everything"): no set of 20,000 read paths to build for nothing
+        }
+
+        var read = new HashSet<string>(loaded.Count, StringComparer.Ordinal);
         foreach (var content in loaded)
         {
             read.Add(content.Work.RelativePath);
-            inputs.Add(new VerifiedInput(content.Work.RelativePath, content.Work.FullPath, content.Stamp, content.Sha256, content.Racy));
         }
 
         foreach (var path in hints.RelativePaths)

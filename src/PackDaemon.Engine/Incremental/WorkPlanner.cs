@@ -9,6 +9,7 @@ internal static class WorkPlanner
 {
     /// <summary>Every selected file's need, checked against the index: after a load or a walk, or on a full reconcile.</summary>
     /// <param name="statAll">Full reconcile: stat every indexed file (the watcher may have missed anything).</param>
+    /// <param name="freshWalk">This build attempt walked the tree: its stats are the stamps of the files read.</param>
     public static List<LoadWork> AllSelected(
         BuildRequest request,
         LoadedProject project,
@@ -17,9 +18,10 @@ internal static class WorkPlanner
         IReadOnlySet<string> suspects,
         long tarMtime,
         bool statAll,
+        bool freshWalk,
         CancellationToken cancellationToken)
     {
-        var needs = Needs(request, project, selection, null);
+        var needs = Needs(request, project, selection, null, freshWalk);
         var candidates = new List<(LoadWork Work, IndexedFile? Known)>(needs.Count);
         foreach (var work in needs.Values)
         {
@@ -90,7 +92,7 @@ internal static class WorkPlanner
 
     /// <summary>Per selected file (by path relative to the root), what each artifact needs of it.</summary>
     /// <param name="only">When set, just these paths (a plain edit must not cost a pass building 20,000 entries).</param>
-    private static Dictionary<string, LoadWork> Needs(BuildRequest request, LoadedProject project, FileSelection selection, IReadOnlySet<string>? only)
+    private static Dictionary<string, LoadWork> Needs(BuildRequest request, LoadedProject project, FileSelection selection, IReadOnlySet<string>? only, bool freshWalk)
     {
         var needs = new Dictionary<string, LoadWork>(only?.Count ?? selection.Sdist.Count + 8, StringComparer.Ordinal);
         if (request.Wheel)
@@ -102,7 +104,7 @@ internal static class WorkPlanner
                     continue;
                 }
 
-                needs[file.Source.RelativePath] = Work(file.Source, file.ArchivePath, null);
+                needs[file.Source.RelativePath] = Work(file.Source, file.ArchivePath, null, freshWalk);
             }
 
             // License files go into .dist-info/licenses; the sdist selection always carries them.
@@ -112,7 +114,7 @@ internal static class WorkPlanner
                 if (licenses.Contains(file.Source.RelativePath) && !needs.ContainsKey(file.Source.RelativePath)
                     && only?.Contains(file.Source.RelativePath) != false)
                 {
-                    needs[file.Source.RelativePath] = Work(file.Source, "licenses/" + file.Source.RelativePath, null);
+                    needs[file.Source.RelativePath] = Work(file.Source, "licenses/" + file.Source.RelativePath, null, freshWalk);
                 }
             }
         }
@@ -130,15 +132,18 @@ internal static class WorkPlanner
                 string member = top + file.ArchivePath;
                 needs[file.Source.RelativePath] = needs.TryGetValue(file.Source.RelativePath, out var wheel)
                     ? wheel with { SdistMember = member }
-                    : Work(file.Source, null, member);
+                    : Work(file.Source, null, member, freshWalk);
             }
         }
 
         return needs;
     }
 
-    private static LoadWork Work(SourceFile source, string? wheelName, string? sdistMember)
-        => new(source.RelativePath, source.FullPath, source.Size, source.IsExecutable, wheelName, sdistMember);
+    private static LoadWork Work(SourceFile source, string? wheelName, string? sdistMember, bool freshWalk)
+        => new(source.RelativePath, source.FullPath, source.Size, source.IsExecutable, wheelName, sdistMember)
+        {
+            Walked = freshWalk && source.Walked.Kind != NodeKind.Missing ? source.Walked : null,
+        };
 
     private static bool Cached(LoadWork work, IndexedFile known, BuildState state, long tarMtime)
     {

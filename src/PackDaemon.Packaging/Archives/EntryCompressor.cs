@@ -90,7 +90,21 @@ public static class EntryCompressor
         byte[] sha256 = knownSha256 ?? SHA256.HashData(content);
         uint crc = Crc32.HashToUInt32(content);
 
-        if (!IsPrecompressed(archivePath) && content.Length > 0)
+        if (!IsPrecompressed(archivePath) && content.Length > 0
+            && RawDeflate.TryCompress(content, DeflateLevel, out byte[] output, out int compressedLength))
+        {
+            if (compressedLength >= 0)
+            {
+                // Pinned: blobs live until the wheel is written, and pinned arrays are never copied by the GC.
+                byte[] compressed = GC.AllocateUninitializedArray<byte>(compressedLength, pinned: true);
+                output.AsSpan(0, compressedLength).CopyTo(compressed);
+                RawDeflate.ReleaseIfHuge();
+                return new CompressedBlob(crc, content.Length, sha256, compressed, ZipCompression.Deflated);
+            }
+
+            RawDeflate.ReleaseIfHuge();
+        }
+        else if (!IsPrecompressed(archivePath) && content.Length > 0)
         {
             var scratch = t_scratch ??= new MemoryStream();
             scratch.SetLength(0);

@@ -57,12 +57,40 @@ public sealed class RecordWriter
         ArgumentNullException.ThrowIfNull(sha256);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
 
+        if (path.AsSpan().IndexOfAny(s_needsQuoting) < 0)
+        {
+            return UnquotedRow(path, sha256, size);
+        }
+
         // One builder per thread: the daemon's first build formats 20,000 rows.
         var row = t_row ??= new StringBuilder(256);
         row.Clear();
         AppendField(row, path);
         row.Append(",sha256=").Append(Base64Url.EncodeToString(sha256)).Append(',').Append(size.ToString(CultureInfo.InvariantCulture)).Append('\n');
         return Encoding.UTF8.GetBytes(row.ToString());
+    }
+
+    /// <summary>
+    /// The usual row, whose path needs no quoting, written straight as UTF-8 into its one array. Through a
+    /// StringBuilder it cost a base64 string, a size string, the row string and the bytes per entry: on the 20,000-file
+    /// tree RECORD's rows were one of the larger allocators of a build, on its serial wheel-writing path.
+    /// </summary>
+    private static byte[] UnquotedRow(string path, byte[] sha256, long size)
+    {
+        ReadOnlySpan<byte> prefix = ",sha256="u8;
+        Span<byte> digits = stackalloc byte[20];
+        size.TryFormat(digits, out int digitCount, default, CultureInfo.InvariantCulture);
+        int pathBytes = Encoding.UTF8.GetByteCount(path);
+        int hashBytes = Base64Url.GetEncodedLength(sha256.Length);
+        var bytes = new byte[pathBytes + prefix.Length + hashBytes + 1 + digitCount + 1];
+        var rest = bytes.AsSpan(Encoding.UTF8.GetBytes(path, bytes));
+        prefix.CopyTo(rest);
+        rest = rest[prefix.Length..];
+        rest = rest[Base64Url.EncodeToUtf8(sha256, rest)..];
+        rest[0] = (byte)',';
+        digits[..digitCount].CopyTo(rest[1..]);
+        rest[1 + digitCount] = (byte)'\n';
+        return bytes;
     }
 
     /// <summary>The last row, RECORD's own, with empty hash and size.</summary>

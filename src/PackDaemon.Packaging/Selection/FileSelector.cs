@@ -24,7 +24,7 @@ public static partial class FileSelector
             }
 
             var file = verdict.File;
-            var source = new SourceFile(file.RelativePath, file.FullPath, file.Size, file.LastWriteUtc, file.IsExecutable);
+            var source = new SourceFile(file.RelativePath, file.FullPath, file.Size, file.LastWriteUtc, file.IsExecutable) { Walked = file.Status };
             if (verdict.InWheel)
             {
                 wheel.Add(new SelectedFile(verdict.WheelPath!, source, verdict.WheelReason));

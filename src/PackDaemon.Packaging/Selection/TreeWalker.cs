@@ -111,15 +111,20 @@ internal sealed class TreeWalker
     private void WalkFolder(string fullDir, string relPrefix, string realDir, IgnoreStack? stack, IgnoreVerdict? ignoredFolder)
     {
         List<Entry> entries;
+        int dirFd = Statx.OpenDirectory(fullDir);
         try
         {
-            entries = [.. new FileSystemEnumerable<Entry>(fullDir, static (ref FileSystemEntry e) => ToEntry(ref e), s_options)];
+            entries = [.. new FileSystemEnumerable<Entry>(fullDir, (ref FileSystemEntry e) => ToEntry(ref e, dirFd), s_options)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _diagnostics.Warning(DiagnosticCodes.SelectionReadFailed, $"Cannot list the folder: {ex.Message}",
                 relPrefix.Length == 0 ? "." : relPrefix, fix: "Make the folder readable or exclude it.");
             return;
+        }
+        finally
+        {
+            Statx.CloseDirectory(dirFd);
         }
 
         entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -262,6 +267,7 @@ internal sealed class TreeWalker
         long size = entry.Length;
         DateTime mtime = entry.LastWriteUtc;
         bool executable = entry.IsExecutable;
+        var status = entry.Status;
         if (excluded is null && linkProblem is not null)
         {
             excluded = linkProblem;
@@ -272,13 +278,20 @@ internal sealed class TreeWalker
         }
         else if (excluded is null && linkTarget is not null)
         {
-            var target = new FileInfo(linkTarget);
-            size = target.Length;
-            mtime = target.LastWriteTimeUtc;
-            executable = !OperatingSystem.IsWindows() && (target.UnixFileMode & ExecuteBits) != 0;
+            var target = Statx.Path(linkTarget);
+            status = target;
+            size = target.Kind == NodeKind.File ? target.Size : 0;
+            mtime = target.Kind == NodeKind.Missing ? default : target.LastWriteUtc;
+            executable = target.Kind == NodeKind.File && target.Executable;
         }
 
-        Files.Add(new WalkedFile(relPath, fullPath, size, mtime, executable, fileVerdict, excluded));
+        // Only a file's or a FIFO's (or the like's) stat can stand for what a read would see; anything else is stat'ed again.
+        if (linkProblem is not null || status.Kind is not (NodeKind.File or NodeKind.Other))
+        {
+            status = default;
+        }
+
+        Files.Add(new WalkedFile(relPath, fullPath, size, mtime, executable, fileVerdict, excluded) { Status = status });
     }
 
     private void ReportLink(string relPath, string? target, string problem)
@@ -329,8 +342,33 @@ internal sealed class TreeWalker
         return false;
     }
 
-    private static Entry ToEntry(ref FileSystemEntry e)
+    /// <param name="dirFd">The folder, open for statx relative to it; -1 to stat by full path.</param>
+    private static Entry ToEntry(ref FileSystemEntry e, int dirFd)
     {
+        if (OperatingSystem.IsLinux())
+        {
+            // One statx per entry. Asking the entry for its attributes, length or mode made .NET lstat it, then call
+            // geteuid (for the read-only attribute) and allocate a FileInfo: on 20,000 files, 2 syscalls per file at
+            // ~3 µs each on a paravirtualised VM, plus the garbage.
+            var node = dirFd >= 0 ? Statx.EntryAt(dirFd, e.FileName) : Statx.Entry(e.Directory, e.FileName);
+            string name = e.FileName.ToString();
+            return node.Kind switch
+            {
+                NodeKind.File => new Entry(name, false, false, node.Size, node.LastWriteUtc, node.Executable, node),
+                NodeKind.Directory => new Entry(name, true, false, 0, default, false),
+
+                // The enumerator has already followed a link to tell a folder from a file.
+                NodeKind.Symlink => new Entry(name, e.IsDirectory, true, node.Size, node.LastWriteUtc, false),
+
+                // Gone since the listing: what the listing said; the read or the listing then reports it.
+                NodeKind.Missing => new Entry(name, e.IsDirectory, false, 0, default, false),
+
+                // A FIFO, socket or device node is walked as an empty file: a size of 0 makes the build stat it
+                // before ever opening it, and opening a FIFO for reading blocks until another process writes.
+                _ => new Entry(name, false, false, 0, node.LastWriteUtc, false, node),
+            };
+        }
+
         bool isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
         if (e.IsDirectory)
         {
@@ -338,8 +376,7 @@ internal sealed class TreeWalker
         }
 
         // The entry already holds the stat the enumerator made for the size and time; a FileInfo built from it copies
-        // that status, so reading the mode costs no second stat per file (File.GetUnixFileMode would make one: measured
-        // on 20,000 files, enumerating plus GetUnixFileMode alone cost ~130 ms of CPU, close to the whole selection).
+        // that status, so reading the mode costs no second stat per file.
         bool executable = false;
         if (!OperatingSystem.IsWindows() && !isLink)
         {
@@ -351,5 +388,5 @@ internal sealed class TreeWalker
 
     private readonly record struct PendingFolder(string FullPath, string RelPrefix, string RealDir, IgnoreStack? Stack, IgnoreVerdict? IgnoredFolder);
 
-    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc, bool IsExecutable);
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc, bool IsExecutable, NodeStatus Status = default);
 }

@@ -9,4 +9,8 @@ internal sealed record WalkedFile(
     DateTime LastWriteUtc,
     bool IsExecutable,
     IgnoreVerdict Ignore,
-    string? ExcludedReason);
+    string? ExcludedReason)
+{
+    /// <summary>The walk's stat of what a read opens (a link's target), when the walk made one; Missing otherwise.</summary>
+    public NodeStatus Status { get; init; }
+}

@@ -23,4 +23,21 @@ public sealed class RecordRowTests
 
         Assert.Equal(writer.ToBytes("app-1.0.dist-info/RECORD"), rows.ToArray());
     }
+
+    [Theory]
+    [InlineData("a.py", 0L)]
+    [InlineData("pkg/data/😀 smile.txt", 9_223_372_036_854_775_807L)]
+    [InlineData("pkg/tab\there.py", 12345L)]
+    [InlineData("pkg/ẞ-ǅ.py", 7L)]
+    public void Row_OfAnUnquotedPath_IsTheWritersRowByteForByte(string path, long size)
+    {
+        byte[] sha = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path));
+        var writer = new RecordWriter();
+        writer.Add(path, sha, size);
+        byte[] whole = writer.ToBytes("x/RECORD");
+
+        byte[] row = RecordWriter.Row(path, sha, size);
+
+        Assert.Equal(whole.AsSpan(0, whole.Length - "x/RECORD,,\n"u8.Length).ToArray(), row);
+    }
 }

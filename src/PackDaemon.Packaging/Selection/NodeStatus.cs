@@ -1,0 +1,12 @@
+namespace PackDaemon.Packaging.Selection;
+
+/// <summary>One stat of a path: its kind and what the file index keeps of it.</summary>
+/// <param name="MtimeNs">Modification time in nanoseconds since 1970.</param>
+/// <param name="Inode">0 where the platform path (not statx) made the stat.</param>
+/// <param name="Executable">Any of the three execute bits.</param>
+public readonly record struct NodeStatus(NodeKind Kind, long Size, long MtimeNs, ulong Inode, bool Executable)
+{
+    public static NodeStatus Missing => default;
+
+    public DateTime LastWriteUtc => DateTime.UnixEpoch.AddTicks(MtimeNs / 100);
+}
