@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Runtime.InteropServices;
 
 namespace PackDaemon.Packaging.Archives;
@@ -29,6 +30,8 @@ internal static unsafe partial class RawDeflate
 
     private static volatile bool s_unavailable;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> s_checkedLevels = new();
+
     [ThreadStatic]
     private static byte[]? t_output;
 
@@ -47,6 +50,12 @@ internal static unsafe partial class RawDeflate
 
         try
         {
+            if (!s_checkedLevels.ContainsKey(level) && !MatchesDeflateStream(level))
+            {
+                s_unavailable = true;
+                return false;
+            }
+
             output = OutputBuffer(content.Length + CallRoom);
             compressedLength = Compress(content, level, output);
             return true;
@@ -56,6 +65,32 @@ internal static unsafe partial class RawDeflate
             s_unavailable = true;
             return false;
         }
+    }
+
+    /// <summary>Once per process and level: the exports are not a public contract, so before trusting them a sample is
+    /// deflated both ways and must come out the same bytes. A runtime whose exports behave differently (another call
+    /// pattern, another zlib) then falls back to DeflateStream instead of producing other bytes.</summary>
+    private static bool MatchesDeflateStream(int level)
+    {
+        // ~40 KB of text that compresses like source code: repeated words with varying numbers.
+        var sample = new System.Text.StringBuilder();
+        for (int i = 0; sample.Length < 40_000; i++)
+        {
+            sample.Append(System.Globalization.CultureInfo.InvariantCulture, $"def handler_{i % 97}(request, item={i * 7919 % 1000}):\n    return render(item)\n");
+        }
+
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(sample.ToString());
+        var expected = new MemoryStream();
+        using (var deflate = new DeflateStream(expected, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+        {
+            deflate.Write(bytes);
+        }
+
+        var actual = new byte[bytes.Length + CallRoom];
+        int length = Compress(bytes, level, actual);
+        bool same = length >= 0 && expected.GetBuffer().AsSpan(0, (int)expected.Length).SequenceEqual(actual.AsSpan(0, length));
+        s_checkedLevels[level] = same;
+        return same;
     }
 
     /// <summary>Drops this thread's buffer when one file made it huge, so a pool thread does not keep it forever.</summary>
