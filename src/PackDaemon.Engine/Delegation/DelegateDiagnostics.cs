@@ -13,6 +13,12 @@ internal static partial class DelegateDiagnostics
     public static Diagnostic From(WorkerReply reply, string backend, PythonInterpreter interpreter, string projectRoot)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        if (backend.StartsWith("setuptools.", StringComparison.Ordinal) && File.Exists(Path.Combine(projectRoot, "setup.py")))
+        {
+            // setuptools exec()s setup.py's text, so its frames say "<string>": name the file the user must open.
+            reply = reply with { Traceback = reply.Traceback?.Replace("File \"<string>\"", "File \"setup.py\"", StringComparison.Ordinal) };
+        }
+
         return reply.Kind switch
         {
             "backend-missing" => BackendMissing(reply, backend, interpreter),

@@ -214,7 +214,7 @@ public sealed class DelegatedBuilder : IDisposable
         _worker = null;
         if (_privateFolder is null || !_privateFolder.Exists)
         {
-            _privateFolder = Directory.CreateTempSubdirectory("packd-delegate-");
+            _privateFolder = PrivateFolders.Create();
             _scriptPath = WorkerScript.WriteInto(_privateFolder.FullName);
         }
 

@@ -66,6 +66,16 @@ def _forget_project_modules(before, project):
             del sys.modules[name]
 
 
+def _reset_process_caches():
+    # distutils remembers every folder it created (dir_util._path_created) for the life of the process, but
+    # bdist_wheel deletes its staging folder after each build: a warm worker's second build would then skip creating
+    # it and fail. A fresh interpreter per build never hits this; a warm one must forget.
+    for name in ("distutils.dir_util", "setuptools._distutils.dir_util"):
+        created = getattr(sys.modules.get(name), "_path_created", None)
+        if created is not None:
+            created.clear()
+
+
 def _build(request):
     project = request["project"]
     out = request["out"]
@@ -77,6 +87,7 @@ def _build(request):
     saved_argv = list(sys.argv)
     saved_cwd = os.getcwd()
     os.chdir(project)
+    _reset_process_caches()
     try:
         try:
             backend = _load_backend(request["backend"], request.get("backend_path") or [], project)
@@ -96,12 +107,14 @@ def _build(request):
         except BaseException as error:  # SystemExit from a setup.py counts as a failed build, not a dead worker
             if isinstance(error, KeyboardInterrupt):
                 raise
+            # The worker's own frame is noise to the user: the traceback starts in the backend.
+            frames = error.__traceback__.tb_next if error.__traceback__ is not None else None
             return {
                 "ok": False,
                 "kind": "hook-failed",
                 "message": "{}: {}".format(type(error).__name__, error),
                 "missing": None,
-                "traceback": traceback.format_exc(),
+                "traceback": "".join(traceback.format_exception(type(error), error, frames)),
             }
         return {"ok": True, "file": file_name}
     finally:
