@@ -70,7 +70,7 @@ public sealed class DelegatedBuilder : IDisposable
                 null, 0, 0, "Install Python 3 with the backend, or name an interpreter with --python or PACKD_PYTHON."));
         }
 
-        var timeout = request.DelegateTimeout ?? decision.Timeout ?? DefaultTimeout;
+        var timeout = request.DelegateTimeout ?? TimeoutFromEnvironment() ?? decision.Timeout ?? DefaultTimeout;
         var worker = EnsureWorker(interpreter, request.SourceDateEpoch, timeout, out var startFailure);
         if (worker is null)
         {
