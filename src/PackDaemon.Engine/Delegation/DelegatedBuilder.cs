@@ -21,6 +21,8 @@ public sealed class DelegatedBuilder : IDisposable
     /// <summary>Seconds; overrides <c>[tool.packd] delegate-timeout</c> (tests make it short).</summary>
     public const string TimeoutVariable = "PACKD_DELEGATE_TIMEOUT";
 
+    private static readonly TimeSpan s_minimumStartTimeout = TimeSpan.FromSeconds(30);
+
     private readonly string _root;
     private readonly Func<string, string?> _findOnPath;
     private DirectoryInfo? _privateFolder;
@@ -219,7 +221,9 @@ public sealed class DelegatedBuilder : IDisposable
         }
 
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = sourceDateEpoch };
-        _worker = BackendWorker.Start(interpreter, _scriptPath!, _root, environment, timeout, out failure);
+        // Starting Python is not the backend's work: a short delegate timeout must not fail a start on a loaded machine.
+        var startTimeout = timeout > s_minimumStartTimeout ? timeout : s_minimumStartTimeout;
+        _worker = BackendWorker.Start(interpreter, _scriptPath!, _root, environment, startTimeout, out failure);
         _workerEpoch = sourceDateEpoch;
         return _worker;
     }
