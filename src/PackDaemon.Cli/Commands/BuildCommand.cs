@@ -2,12 +2,13 @@ using System.CommandLine;
 using PackDaemon.Cli.Daemon;
 using PackDaemon.Cli.Output;
 using PackDaemon.Engine.Building;
+using PackDaemon.Engine.Delegation;
 using PackDaemon.Protocol;
 using PackDaemon.Protocol.Discovery;
 
 namespace PackDaemon.Cli.Commands;
 
-/// <summary><c>packd build [DIR] [--wheel] [--sdist] [--out DIR] [--json] [--no-daemon]</c>: through the daemon
+/// <summary><c>packd build [DIR] [--wheel] [--sdist] [--out DIR] [--python PY] [--json] [--no-daemon]</c>: through the daemon
 /// (started when needed), else in this process with one notice line on stderr, never silently.</summary>
 internal static class BuildCommand
 {
@@ -18,6 +19,7 @@ internal static class BuildCommand
         var sdist = new Option<bool>("--sdist") { Description = "Build the sdist. With neither --wheel nor --sdist, both are built." };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: DIR/dist." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
+        var python = PythonOption.Create();
         var noDaemon = new Option<bool>("--no-daemon")
         {
             Description = $"Build in this process; do not use or start the daemon. {DaemonPreference.DisableVariable}=1 does the same.",
@@ -25,7 +27,7 @@ internal static class BuildCommand
 
         var command = new Command("build", "Build the wheel and the sdist into dist/, through the background daemon (started when needed).")
         {
-            dir, wheel, sdist, output, json, noDaemon,
+            dir, wheel, sdist, output, python, json, noDaemon,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,7 +45,12 @@ internal static class BuildCommand
                 Wheel: both || parse.GetValue(wheel),
                 Sdist: both || parse.GetValue(sdist),
                 WriteArtifacts: true,
-                SourceDateEpoch: Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+                SourceDateEpoch: Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"))
+            {
+                PythonOption = parse.GetValue(python),
+                PythonVariable = Environment.GetEnvironmentVariable(PythonInterpreterChooser.Variable),
+                DelegateTimeout = DelegatedBuilder.TimeoutFromEnvironment(),
+            };
 
             // A folder without pyproject.toml is no workspace for the daemon; the in-process build reports it exactly.
             if (DaemonPreference.InProcessRequested(parse.GetValue(noDaemon)) || !File.Exists(Path.Combine(root, "pyproject.toml")))
@@ -52,7 +59,7 @@ internal static class BuildCommand
             }
 
             var connector = new DaemonConnector(RuntimeDirectory.Resolve(), DaemonExecutable.NextToPackd);
-            var parameters = new BuildParams(root, request.Wheel, request.Sdist, outDir);
+            var parameters = new BuildParams(root, request.Wheel, request.Sdist, outDir, request.PythonOption, request.PythonVariable);
             try
             {
                 var report = await DaemonBuild.RunAsync(connector, parameters, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PackDaemon.Cli.Output;
 using PackDaemon.Engine.Building;
+using PackDaemon.Engine.Delegation;
 
 namespace PackDaemon.Cli.Commands;
 
@@ -11,7 +12,8 @@ internal static class CheckCommand
     {
         var dir = new Argument<string?>("DIR") { Description = "The project folder. Default: the current folder.", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
-        var command = new Command("check", "Report every problem a build would hit, without writing anything.") { dir, json };
+        var python = PythonOption.Create();
+        var command = new Command("check", "Report every problem a build would hit, without writing anything.") { dir, python, json };
         command.SetAction(parse =>
         {
             var root = ProjectDirectory.Resolve(parse.GetValue(dir), stderr);
@@ -21,7 +23,12 @@ internal static class CheckCommand
             }
 
             var request = new BuildRequest(root, Path.Combine(root, "dist"), Wheel: true, Sdist: true, WriteArtifacts: false,
-                SourceDateEpoch: Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+                SourceDateEpoch: Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"))
+            {
+                PythonOption = parse.GetValue(python),
+                PythonVariable = Environment.GetEnvironmentVariable(PythonInterpreterChooser.Variable),
+                DelegateTimeout = DelegatedBuilder.TimeoutFromEnvironment(),
+            };
             var result = ProjectBuilder.Build(request);
             return BuildResultPrinter.PrintCheck(result, root, parse.GetValue(json), stdout, stderr);
         });

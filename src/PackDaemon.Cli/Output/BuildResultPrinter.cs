@@ -25,7 +25,12 @@ internal static class BuildResultPrinter
             {
                 stdout.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{Display(a.Path)}  {a.Size} bytes  {a.Entries} entries  sha256:{a.Sha256}  {a.Milliseconds} ms"));
+                    $"{Display(a.Path)}  {a.Size} bytes  {a.Entries} entries  sha256:{a.Sha256}  {a.Milliseconds} ms  {a.Mode}"));
+                if (a.Mode != "native" && a.Reason is not null)
+                {
+                    // Delegation is slower and runs the project's code: say why, so it never comes as a surprise.
+                    stdout.WriteLine($"  why: {a.Reason}");
+                }
             }
 
             if (!result.Succeeded)
@@ -81,6 +86,12 @@ internal static class BuildResultPrinter
     {
         w.WriteStartObject();
         w.WriteBoolean("ok", result.Succeeded);
+        w.WriteString("mode", result.Mode);
+        if (result.ModeReason is not null)
+        {
+            w.WriteString("modeReason", result.ModeReason);
+        }
+
         if (origin is not null)
         {
             w.WriteString("builtBy", origin.ByDaemon ? "daemon" : "in-process");
@@ -99,6 +110,12 @@ internal static class BuildResultPrinter
             w.WriteNumber("entries", a.Entries);
             w.WriteString("sha256", a.Sha256);
             w.WriteNumber("ms", a.Milliseconds);
+            w.WriteString("mode", a.Mode);
+            if (a.Reason is not null)
+            {
+                w.WriteString("reason", a.Reason);
+            }
+
             w.WriteEndObject();
         }
 

@@ -91,6 +91,10 @@ internal static class StatusPrinter
             var artifacts = last.Artifacts.Count == 0 ? "no artifacts" : string.Join(", ", last.Artifacts.Select(a => Path.GetFileName(a.Path)));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  last build: generation {last.Generation}, {outcome}, {last.TotalMs} ms, {last.ChangedEntries} changed entries: {artifacts}"));
+            if (last.Artifacts.FirstOrDefault(a => a.Mode is not (null or "native")) is { } delegated)
+            {
+                stdout.WriteLine($"  mode: {delegated.Mode} ({delegated.Reason})");
+            }
         }
         else
         {

@@ -59,6 +59,11 @@ internal sealed class WatchPrinter
         {
             var changes = report.UpToDate ? "up to date" : string.Create(CultureInfo.InvariantCulture, $"{report.ChangedEntries.Count} changed entries");
             var names = string.Join(", ", report.Artifacts.Select(a => Path.GetFileName(a.Path)));
+            if (report.Mode != "native")
+            {
+                names += " (" + report.Mode + ")";
+            }
+
             Line(_stdout, string.Create(CultureInfo.InvariantCulture,
                 $"[{at}] generation {report.Generation}: {changes}, {report.Timings.TotalMs} ms: {names}"));
         }

@@ -11,9 +11,6 @@ namespace PackDaemon.Daemon.Mapping;
 /// not whatever shape the engine has this month.</summary>
 internal static class ProtocolMapper
 {
-    /// <summary>The only build mode: packd builds the artifacts itself (no PEP 517 backend is run).</summary>
-    public const string NativeMode = "native";
-
     public static DiagnosticReport ToReport(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
@@ -33,7 +30,7 @@ internal static class ProtocolMapper
     public static ArtifactReport ToReport(ArtifactInfo artifact, bool rewritten)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        return new ArtifactReport(artifact.Kind, artifact.Path, artifact.Size, artifact.Entries, artifact.Sha256, rewritten);
+        return new ArtifactReport(artifact.Kind, artifact.Path, artifact.Size, artifact.Entries, artifact.Sha256, rewritten, artifact.Mode, artifact.Reason);
     }
 
     public static BuildReport ToReport(WorkspaceBuild build)
@@ -46,12 +43,13 @@ internal static class ProtocolMapper
             build.Root,
             build.Generation,
             result.Succeeded,
-            NativeMode,
+            result.Mode,
             outcome.UpToDate,
             [.. result.Artifacts.Select(a => ToReport(a, rewritten: !outcome.UpToDate))],
             outcome.ChangedEntries,
             new BuildTimings(outcome.ReconcileMs, t.LoadMs, t.SelectMs, t.ReadMs, t.WheelMs, t.SdistMs, t.TotalMs),
-            ToReports(result.Diagnostics));
+            ToReports(result.Diagnostics),
+            result.ModeReason);
     }
 
     public static BuildSummary ToSummary(WorkspaceBuild build)

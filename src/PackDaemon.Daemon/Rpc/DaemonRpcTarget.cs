@@ -120,7 +120,11 @@ internal sealed class DaemonRpcTarget(DaemonConnection connection, DaemonContext
         var entry = daemon.Registry.Acquire(root, holder);
         try
         {
-            var request = new WorkspaceBuildRequest(parameters.Wheel, parameters.Sdist, parameters.OutputDirectory);
+            var request = new WorkspaceBuildRequest(parameters.Wheel, parameters.Sdist, parameters.OutputDirectory)
+            {
+                PythonOption = parameters.Python,
+                PythonVariable = parameters.PythonVariable,
+            };
             // Not the connection's token: a client that vanishes mid-build must not cancel what others may wait for.
             var build = await entry.Workspace.BuildAsync(request, daemon.Lifetime.Stopping).ConfigureAwait(false);
             return ProtocolMapper.ToReport(build);

@@ -7,4 +7,10 @@ public sealed record ArtifactInfo(string Kind, string Path, long Size, int Entri
 {
     /// <summary>False when the file on disk already held exactly these bytes and was left alone (its mtime unchanged).</summary>
     public bool Rewritten { get; init; } = true;
+
+    /// <summary><c>native</c> (packd built it) or <c>delegated:&lt;backend&gt;</c> (the project's own PEP 517 backend did).</summary>
+    public string Mode { get; init; } = "native";
+
+    /// <summary>Why this mode was chosen, in one human sentence; null when not known (an older daemon's report).</summary>
+    public string? Reason { get; init; }
 }

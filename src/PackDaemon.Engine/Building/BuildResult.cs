@@ -9,4 +9,11 @@ public sealed record BuildResult(
     IReadOnlyList<ArtifactInfo> Artifacts,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<string> Packages,
-    PhaseTimings Timings);
+    PhaseTimings Timings)
+{
+    /// <summary><c>native</c> or <c>delegated:&lt;backend&gt;</c>: how this build was made, also when it failed.</summary>
+    public string Mode { get; init; } = "native";
+
+    /// <summary>Why that mode, in one sentence; null when not known.</summary>
+    public string? ModeReason { get; init; }
+}

@@ -1,4 +1,6 @@
+using PackDaemon.Engine.Delegation;
 using PackDaemon.Engine.Incremental;
+using PackDaemon.Packaging.Delegation;
 
 namespace PackDaemon.Engine.Building;
 
@@ -8,12 +10,21 @@ namespace PackDaemon.Engine.Building;
 /// A build with errors writes nothing, so the last good artifacts stay on disk.
 /// </summary>
 /// <remarks>It is the daemon's incremental build with an empty cache, nothing persisted and "everything" as the
-/// hint: one code path, so a one-shot build and the daemon cannot disagree about a byte.</remarks>
+/// hint: one code path, so a one-shot build and the daemon cannot disagree about a byte. A project that needs its own
+/// backend (<see cref="BuildModeDecider"/>) is built by a <see cref="DelegatedBuilder"/> whose worker lives for this
+/// build only.</remarks>
 public static class ProjectBuilder
 {
     public static BuildResult Build(BuildRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return BuildExecutor.Run(request, new BuildState(), ChangeHints.All, CancellationToken.None).Result;
+        var decision = BuildModeDecider.Decide(request.ProjectRoot);
+        if (decision.Delegated)
+        {
+            using var delegated = new DelegatedBuilder(request.ProjectRoot);
+            return delegated.Build(request, decision, CancellationToken.None);
+        }
+
+        return BuildModes.TagNative(BuildExecutor.Run(request, new BuildState(), ChangeHints.All, CancellationToken.None).Result, decision);
     }
 }

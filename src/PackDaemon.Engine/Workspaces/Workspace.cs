@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using PackDaemon.Engine.Building;
+using PackDaemon.Engine.Delegation;
 using PackDaemon.Engine.Incremental;
 using PackDaemon.Engine.Watching;
 using PackDaemon.Packaging.Diagnostics;
@@ -47,6 +48,7 @@ public sealed class Workspace : IAsyncDisposable
     private WorkspaceBuild? _lastBuild;
     private IReadOnlyList<Diagnostic> _diagnostics = [];
     private int _disposed;
+    private (string? Option, string? Variable) _python = (null, Environment.GetEnvironmentVariable(PythonInterpreterChooser.Variable));
 
     public Workspace(WorkspaceOptions options, TimeProvider timeProvider)
         : this(options, timeProvider, WorkspaceHooks.Production)
@@ -125,8 +127,14 @@ public sealed class Workspace : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        lock (_lock)
+        {
+            // The interpreter a client chose for a delegated build is the one watch builds use too.
+            _python = (request.PythonOption, request.PythonVariable);
+        }
+
         var buildRequest = new BuildRequest(Root, request.OutputDirectory ?? _options.OutputDirectory, request.Wheel, request.Sdist,
-            WriteArtifacts: true, _options.SourceDateEpoch);
+            WriteArtifacts: true, _options.SourceDateEpoch) { PythonOption = request.PythonOption, PythonVariable = request.PythonVariable };
 
         await WaitWhileGitWritesTheTreeAsync(cancellationToken).ConfigureAwait(false);
         await _watch.SyncAsync(_hooks.CookieTimeout, cancellationToken).ConfigureAwait(false);
@@ -417,5 +425,9 @@ public sealed class Workspace : IAsyncDisposable
     }
 
     private BuildRequest DefaultRequest()
-        => new(Root, _options.OutputDirectory, Wheel: true, Sdist: true, WriteArtifacts: true, _options.SourceDateEpoch);
+        => new(Root, _options.OutputDirectory, Wheel: true, Sdist: true, WriteArtifacts: true, _options.SourceDateEpoch)
+        {
+            PythonOption = _python.Option,
+            PythonVariable = _python.Variable,
+        };
 }

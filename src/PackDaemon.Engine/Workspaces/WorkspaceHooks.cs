@@ -21,7 +21,7 @@ internal sealed record WorkspaceHooks(
     Func<string, Func<bool>>? GitIndexLocked = null)
 {
     public static WorkspaceHooks Production { get; } = new(
-        root => new IncrementalWorkspaceBuilder(root),
+        root => new ModeChoosingWorkspaceBuilder(root),
         FileSystemTreeWatcher.Create,
         PollInterval: TimeSpan.FromSeconds(1),
         CookieTimeout: TimeSpan.FromSeconds(2),

@@ -20,15 +20,17 @@ internal sealed partial class ProjectReader
         {
             foreach (var key in packd.Keys)
             {
-                if (key is not ("packages" or "include" or "exclude" or "secrets-allow"))
+                if (key is not ("packages" or "include" or "exclude" or "secrets-allow" or "mode" or "delegate-timeout"))
                 {
                     _context.Warning(
                         DiagnosticCodes.ToolPackdUnknownKey,
                         $"[tool.packd] has an unknown key `{key}`; it is ignored.",
                         TomlLocationIndex.Child(PackdPath, key),
-                        "Known keys: packages, include, exclude, secrets-allow.");
+                        "Known keys: packages, include, exclude, secrets-allow, mode, delegate-timeout.");
                 }
             }
+
+            CheckDelegationSettings(packd);
 
             packages = ReadPackagePaths(_context.GetStringList(packd, "packages", PackdPath));
             include = ReadGlobs(_context.GetStringList(packd, "include", PackdPath));
@@ -54,6 +56,30 @@ internal sealed partial class ProjectReader
             exclude,
             [],
             secretsAllow);
+    }
+
+    /// <summary>The delegation settings are read by BuildModeDecider, which never fails; a wrong value is reported
+    /// here, with its position, so it is not silently ignored.</summary>
+    private void CheckDelegationSettings(Tomlyn.Model.TomlTable packd)
+    {
+        if (packd.TryGetValue("mode", out var mode) && mode is not ("auto" or "native" or "delegate"))
+        {
+            _context.Error(
+                DiagnosticCodes.DelegateSettingInvalid,
+                $"[tool.packd] mode must be \"auto\", \"native\" or \"delegate\", not {(mode is string text ? $"\"{text}\"" : LoadContext.TypeName(mode))}.",
+                TomlLocationIndex.Child(PackdPath, "mode"),
+                "Write mode = \"delegate\" to build with the project's own backend, or remove the key.");
+        }
+
+        if (packd.TryGetValue("delegate-timeout", out var timeout)
+            && timeout is not (long and > 0) && !(timeout is double seconds && seconds > 0 && double.IsFinite(seconds)))
+        {
+            _context.Error(
+                DiagnosticCodes.DelegateSettingInvalid,
+                "[tool.packd] delegate-timeout must be a positive number of seconds.",
+                TomlLocationIndex.Child(PackdPath, "delegate-timeout"),
+                "Write e.g. delegate-timeout = 600, or remove the key for the default (300 s).");
+        }
     }
 
     private string[] ReadPackagePaths(List<(string Value, string Path)>? items)

@@ -37,6 +37,15 @@ internal sealed class DaemonTestScope : IAsyncDisposable
         return daemon;
     }
 
+    /// <summary>A daemon with extra environment variables, as when the CLI that spawns it has them set.</summary>
+    public async Task<DaemonProcess> StartReadyAsync(IReadOnlyDictionary<string, string?> environment)
+    {
+        var daemon = DaemonProcess.Start(RuntimeDirectory, environment);
+        _daemons.Add(daemon);
+        await daemon.WaitUntilReadyAsync(Token);
+        return daemon;
+    }
+
     public async Task<RpcTestClient> ConnectInitializedAsync(DaemonProcess daemon)
     {
         var client = await daemon.ConnectAsync(Token);

@@ -60,6 +60,11 @@ internal sealed class DaemonProcess : IAsyncDisposable
     }
 
     public static DaemonProcess Start(string runtimeDirectory, params string[] arguments)
+        => Start(runtimeDirectory, new Dictionary<string, string?>(), arguments);
+
+    /// <param name="environment">Extra variables for the daemon (a null value removes one), as the CLI that spawns it
+    /// would pass on its own environment.</param>
+    public static DaemonProcess Start(string runtimeDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(Executable)
         {
@@ -77,6 +82,18 @@ internal sealed class DaemonProcess : IAsyncDisposable
         info.Environment.Remove("PACKD_KEEP_ALIVE");
         // Same as Packd.RunAsync: artifacts are compared with clean in-process builds, which run without it.
         info.Environment.Remove("SOURCE_DATE_EPOCH");
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
         var process = new Process { StartInfo = info };
         var daemon = new DaemonProcess(process, runtimeDirectory);
         process.OutputDataReceived += (_, e) => daemon.Append(e.Data);

@@ -44,8 +44,37 @@ public sealed class ProtocolMapperTests
         Assert.Equal(["app/x.py"], report.ChangedEntries);
         Assert.Equal(new BuildTimings(9, 1, 2, 3, 4, 5, 24), report.Timings);
         var wheel = Assert.Single(report.Artifacts);
-        Assert.Equal(new ArtifactReport("wheel", "/p/app/dist/app-1.0-py3-none-any.whl", 100, 4, "ab", true), wheel);
+        Assert.Equal(new ArtifactReport("wheel", "/p/app/dist/app-1.0-py3-none-any.whl", 100, 4, "ab", true, "native"), wheel);
         Assert.Equal("warning", Assert.Single(report.Diagnostics).Severity);
+    }
+
+    [Fact]
+    public void ToReport_DelegatedBuild_CarriesTheModeAndReason_OnTheReportAndEachArtifact()
+    {
+        const string Mode = "delegated:setuptools.build_meta:__legacy__";
+        const string Reason = "setup.py runs code beyond a bare setup() shim (line 3: import os)";
+        var build = Build(upToDate: false);
+        var result = build.Outcome.Result;
+        var delegated = build with
+        {
+            Outcome = build.Outcome with
+            {
+                Result = result with
+                {
+                    Artifacts = [.. result.Artifacts.Select(a => a with { Mode = Mode, Reason = Reason })],
+                    Mode = Mode,
+                    ModeReason = Reason,
+                },
+            },
+        };
+
+        var report = ProtocolMapper.ToReport(delegated);
+        var summary = ProtocolMapper.ToSummary(delegated);
+
+        Assert.Equal(Mode, report.Mode);
+        Assert.Equal(Reason, report.ModeReason);
+        Assert.Equal((Mode, Reason), (Assert.Single(report.Artifacts).Mode, report.Artifacts[0].Reason));
+        Assert.Equal((Mode, Reason), (Assert.Single(summary.Artifacts).Mode, summary.Artifacts[0].Reason));
     }
 
     [Fact]

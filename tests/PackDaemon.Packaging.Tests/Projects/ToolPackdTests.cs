@@ -64,4 +64,26 @@ public sealed class ToolPackdTests : IDisposable
         Assert.Contains("exclued", warning.Message, StringComparison.Ordinal);
         Assert.Equal(5, warning.Line);
     }
+
+    [Fact]
+    public void Load_DelegationSettings_AreKnownKeys()
+    {
+        _project.Pyproject(Head + "[tool.packd]\nmode = \"native\"\ndelegate-timeout = 2.5\n");
+
+        Assert.NotNull(_project.Load());
+        Assert.Empty(_project.Diagnostics.Items);
+    }
+
+    [Theory]
+    [InlineData("mode = \"delegated\"", 5)]
+    [InlineData("mode = true", 5)]
+    [InlineData("delegate-timeout = 0", 5)]
+    [InlineData("delegate-timeout = \"300\"", 5)]
+    public void Load_InvalidDelegationSetting_IsAnErrorAtItsLine(string setting, int line)
+    {
+        _project.Pyproject(Head + "[tool.packd]\n" + setting + "\n");
+
+        var error = _project.LoadError(DiagnosticCodes.DelegateSettingInvalid);
+        Assert.Equal(line, error.Line);
+    }
 }

@@ -1,0 +1,177 @@
+using System.Globalization;
+using PackDaemon.Packaging.Projects;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace PackDaemon.Packaging.Delegation;
+
+/// <summary>
+/// Decides, from the project's files alone, whether packd builds it natively or hands it to the project's own PEP 517
+/// backend: anything that needs code to run (a setup.py doing more than the shim, hatch build hooks, setuptools
+/// cmdclass, a backend packd does not emulate) is delegated, so the artifacts are the ones that backend makes.
+/// </summary>
+/// <remarks>Never fails: a pyproject.toml it cannot parse is left to the native loader, which reports the exact
+/// position of the problem.</remarks>
+public static class BuildModeDecider
+{
+    /// <summary>PEP 517: a project with no <c>build-backend</c> is built by setuptools' legacy backend.</summary>
+    public const string LegacyBackend = "setuptools.build_meta:__legacy__";
+
+    private const string SetupPy = "setup.py";
+    private const string SetupCfg = "setup.cfg";
+
+    /// <summary>The backends whose rules packd applies itself (issue 4, section 1).</summary>
+    private static readonly HashSet<string> s_emulated = new(StringComparer.Ordinal)
+    {
+        "hatchling.build", "setuptools.build_meta", LegacyBackend, "flit_core.buildapi", "pdm.backend",
+        "poetry.core.masonry.api", "uv_build",
+    };
+
+    public static bool IsEmulated(string backend) => s_emulated.Contains(backend);
+
+    public static BuildModeDecision Decide(string projectRoot)
+    {
+        ArgumentNullException.ThrowIfNull(projectRoot);
+        var setupPy = ReadOptional(Path.Combine(projectRoot, SetupPy));
+        var setupCfg = ReadOptional(Path.Combine(projectRoot, SetupCfg));
+        var pyprojectText = ReadOptional(Path.Combine(projectRoot, LoadContext.PyprojectFile));
+        if (pyprojectText is null)
+        {
+            return setupPy is not null || setupCfg is not null
+                ? Delegate(LegacyBackend, [], $"no pyproject.toml: {(setupPy is not null ? SetupPy : SetupCfg)} defines the project, built by PEP 517's fallback backend")
+                : Native(LegacyBackend, "no pyproject.toml");
+        }
+
+        TomlTable document;
+        try
+        {
+            document = TomlSerializer.Deserialize<TomlTable>(pyprojectText, PyprojectTomlContext.Default) ?? [];
+        }
+        catch (TomlException)
+        {
+            return Native(LegacyBackend, "pyproject.toml does not parse; the native loader reports where");
+        }
+
+        var buildSystem = Table(document, "build-system");
+        var backend = buildSystem?.TryGetValue("build-backend", out var b) == true && b is string s && s.Length > 0 ? s : LegacyBackend;
+        var backendPath = buildSystem?.TryGetValue("backend-path", out var p) == true && p is TomlArray paths
+            ? paths.OfType<string>().ToArray()
+            : [];
+        var packd = Table(Table(document, "tool"), "packd");
+        var timeout = ReadTimeout(packd);
+        BuildModeDecision Delegated(string reason) => Delegate(backend, backendPath, reason) with { Timeout = timeout };
+
+        var mode = packd?.TryGetValue("mode", out var m) == true ? m as string : null;
+        if (mode == "delegate")
+        {
+            return Delegated("[tool.packd] mode = \"delegate\"");
+        }
+
+        if (mode == "native")
+        {
+            return Native(backend, "[tool.packd] mode = \"native\"");
+        }
+
+        if (!IsEmulated(backend))
+        {
+            return Delegated($"build-backend `{backend}` is not one packd emulates");
+        }
+
+        if (setupPy is not null && SetupScriptShape.FirstCodeLine(setupPy) is { } codeLine)
+        {
+            return Delegated($"setup.py runs code beyond a bare setup() shim ({codeLine})");
+        }
+
+        if (backend.StartsWith("hatchling.", StringComparison.Ordinal) && FindHatchHook(document) is { } hook)
+        {
+            return Delegated($"hatch build hook [{hook}] runs code");
+        }
+
+        if (backend.StartsWith("setuptools.", StringComparison.Ordinal))
+        {
+            if (Table(Table(document, "tool"), "setuptools")?.ContainsKey("cmdclass") == true)
+            {
+                return Delegated("[tool.setuptools] cmdclass runs custom setuptools commands");
+            }
+
+            if (setupCfg is not null && SetupCfgScan.CmdclassLine(setupCfg) is var line and > 0)
+            {
+                return Delegated(string.Create(CultureInfo.InvariantCulture, $"setup.cfg line {line}: [options] cmdclass runs custom setuptools commands"));
+            }
+        }
+
+        if (!document.ContainsKey("project") && NonPep621MetadataSource(document, setupPy, setupCfg) is { } source)
+        {
+            return Delegated($"no [project] table: the metadata is in {source}, which packd does not read");
+        }
+
+        return Native(backend, $"build-backend `{backend}` is emulated natively");
+    }
+
+    /// <summary>The first hatch build hook: <c>[tool.hatch.build.hooks.X]</c> or <c>[tool.hatch.build.targets.T.hooks.X]</c>.</summary>
+    private static string? FindHatchHook(TomlTable document)
+    {
+        var build = Table(Table(Table(document, "tool"), "hatch"), "build");
+        if (Table(build, "hooks") is { Count: > 0 } hooks)
+        {
+            return "tool.hatch.build.hooks." + hooks.Keys.First();
+        }
+
+        foreach (var (target, value) in Table(build, "targets") ?? [])
+        {
+            if (value is TomlTable targetTable && Table(targetTable, "hooks") is { Count: > 0 } targetHooks)
+            {
+                return $"tool.hatch.build.targets.{target}.hooks.{targetHooks.Keys.First()}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NonPep621MetadataSource(TomlTable document, string? setupPy, string? setupCfg)
+    {
+        // Reached only with a shim setup.py, which names nothing: setup.cfg, when present, holds the metadata.
+        if (setupCfg is not null)
+        {
+            return SetupCfg;
+        }
+
+        if (setupPy is not null)
+        {
+            return SetupPy;
+        }
+
+        return Table(Table(document, "tool"), "poetry")?.ContainsKey("name") == true ? "[tool.poetry]" : null;
+    }
+
+    /// <summary>A bad value is ignored here; the native loader's [tool.packd] reader reports it with its position.</summary>
+    private static TimeSpan? ReadTimeout(TomlTable? packd)
+        => packd?.TryGetValue("delegate-timeout", out var value) == true
+            ? value switch
+            {
+                long seconds when seconds > 0 => TimeSpan.FromSeconds(seconds),
+                double seconds when seconds > 0 && double.IsFinite(seconds) => TimeSpan.FromSeconds(seconds),
+                _ => null,
+            }
+            : null;
+
+    private static TomlTable? Table(TomlTable? table, string key)
+        => table is not null && table.TryGetValue(key, out var value) ? value as TomlTable : null;
+
+    private static string? ReadOptional(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable: the build that follows reports it where the file is actually needed.
+            return null;
+        }
+    }
+
+    private static BuildModeDecision Native(string backend, string reason) => new(false, backend, [], reason);
+
+    private static BuildModeDecision Delegate(string backend, IReadOnlyList<string> backendPath, string reason) => new(true, backend, backendPath, reason);
+}
