@@ -25,6 +25,6 @@ public static class ProjectBuilder
             return delegated.Build(request, decision, CancellationToken.None);
         }
 
-        return BuildModes.TagNative(BuildExecutor.Run(request, new BuildState(), ChangeHints.All, CancellationToken.None).Result, decision);
+        return BuildModes.TagNative(BuildExecutor.Run(request, BuildState.ForOneBuild(), ChangeHints.All, CancellationToken.None).Result, decision);
     }
 }

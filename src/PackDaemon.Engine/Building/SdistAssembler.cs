@@ -66,7 +66,7 @@ internal static class SdistAssembler
     /// in <paramref name="groups"/> is copied, the others are deflated anew, on all cores. A clean build is this with an
     /// empty cache, so clean and incremental builds group alike and give the same bytes.</summary>
     public static AssembledArtifact Write(
-        LoadedProject project, ArchivePlan<SdistSegment> plan, SdistGroupCache groups, HashCheckpoints hashes, DateTimeOffset timestamp, Stream output)
+        LoadedProject project, ArchivePlan<SdistSegment> plan, SdistGroupCache groups, HashCheckpoints? hashes, DateTimeOffset timestamp, Stream output)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
         var entries = plan.Entries;
@@ -79,25 +79,37 @@ internal static class SdistAssembler
         var split = SdistGrouping.Split(entries.Count, i => paths[i], i => entries[i].Entry.TarLength);
         long tarMtime = SdistWriter.TarMtime(timestamp);
         var keys = new Sha256Value[split.Count];
-        var boundaries = new UInt128[split.Count + 1];
-        boundaries[0] = HashCheckpoints.Start("sdist", tarMtime);
+        bool checkpointing = hashes is not null;
+        var boundaries = checkpointing ? new UInt128[split.Count + 1] : [];
+        if (checkpointing)
+        {
+            boundaries[0] = HashCheckpoints.Start("sdist", tarMtime);
+        }
+
         var segments = new SdistSegment?[split.Count];
         var missing = new List<int>();
         Span<byte> keyBytes = stackalloc byte[32];
         for (int g = 0; g < split.Count; g++)
         {
             var (start, count) = split[g];
-            var members = new SegmentKey[count];
-            for (int m = 0; m < count; m++)
+            if (count > 1 || checkpointing)
             {
-                var state = plan.States[start + m].State;
-                members[m] = new SegmentKey(paths[start + m], state.Executable, tarMtime, state.Content);
+                var members = new SegmentKey[count];
+                for (int m = 0; m < count; m++)
+                {
+                    var state = plan.States[start + m].State;
+                    members[m] = new SegmentKey(paths[start + m], state.Executable, tarMtime, state.Content);
+                }
+
+                // Everything the group's bytes depend on; chained, everything the archive's bytes up to its end depend on.
+                keys[g] = SdistGroupCache.KeyOf(members);
+                if (checkpointing)
+                {
+                    keys[g].WriteTo(keyBytes);
+                    boundaries[g + 1] = HashCheckpoints.Next(boundaries[g], keyBytes);
+                }
             }
 
-            // Everything the group's bytes depend on; chained, everything the archive's bytes up to its end depend on.
-            keys[g] = SdistGroupCache.KeyOf(members);
-            keys[g].WriteTo(keyBytes);
-            boundaries[g + 1] = HashCheckpoints.Next(boundaries[g], keyBytes);
             if (count == 1)
             {
                 // A lone member's segment is its group's segment: nothing to look up or deflate.

@@ -67,7 +67,7 @@ internal static class WheelAssembler
         LoadedProject project,
         ArchivePlan<CompressedBlob> plan,
         RecordCache records,
-        HashCheckpoints hashes,
+        HashCheckpoints? hashes,
         DateTimeOffset timestamp,
         Stream output,
         CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ internal static class WheelAssembler
         var layout = new WheelLayout(project.DistributionName, project.Version);
         var recordBlob = records.Build(plan.Entries, layout.RecordPath, cancellationToken);
 
-        var keys = BoundaryKeys(plan, timestamp);
+        UInt128[] keys = hashes is null ? [] : BoundaryKeys(plan, timestamp);
         using var hashing = new HashingWriteStream(output, hashes, keys);
         using (var zip = new WheelZipWriter(hashing, timestamp))
         {

@@ -69,11 +69,15 @@ internal sealed class BuildState
     /// <summary>The last sdist's compressed member groups (memory only: rebuilt from the member segments after a restart).</summary>
     public SdistGroupCache SdistGroups { get; } = new();
 
-    /// <summary>Hash states part-way through the last wheel (memory only).</summary>
-    public Building.HashCheckpoints WheelHashes { get; } = new();
+    /// <summary>Hash states part-way through the last wheel (memory only); null for a state that serves one build.</summary>
+    public Building.HashCheckpoints? WheelHashes { get; private init; } = new();
 
-    /// <summary>Hash states part-way through the last sdist (memory only).</summary>
-    public Building.HashCheckpoints SdistHashes { get; } = new();
+    /// <summary>Hash states part-way through the last sdist (memory only); null for a state that serves one build.</summary>
+    public Building.HashCheckpoints? SdistHashes { get; private init; } = new();
+
+    /// <summary>A state for a one-shot build, which has no next build to save work for: no hash checkpoints (their keys
+    /// cost ~5% of a 20,000-file one-shot build's CPU).</summary>
+    public static BuildState ForOneBuild() => new() { WheelHashes = null, SdistHashes = null };
 
     /// <summary>Set when anything changed since the state was last persisted.</summary>
     public bool Dirty { get; set; }
