@@ -46,6 +46,10 @@ internal sealed partial class ProjectReader
             return null;
         }
 
+        // A project written for hatchling gets hatchling's file selection, unless it chose packd's own in [tool.packd].
+        bool packdSelects = packd is not null && (packd.ContainsKey("packages") || packd.ContainsKey("include") || packd.ContainsKey("exclude"));
+        var hatch = !packdSelects && BuildsWithHatchling() ? ReadHatchBuild(name) : null;
+
         return new SelectionOptions(
             _context.Root,
             ProjectName.ToFileNameComponent(name),
@@ -53,7 +57,8 @@ internal sealed partial class ProjectReader
             include,
             exclude,
             [],
-            secretsAllow);
+            secretsAllow,
+            hatch);
     }
 
     private string[] ReadPackagePaths(List<(string Value, string Path)>? items)
