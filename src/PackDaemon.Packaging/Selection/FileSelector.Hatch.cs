@@ -41,6 +41,7 @@ public static partial class FileSelector
 
         var (wheelIn, wheelOut) = new HatchTargetSelector(wheelPlan, files, allPaths).Select();
         var (sdistIn, sdistOut) = new HatchTargetSelector(sdistPlan, files, allPaths).Select();
+        ReportEmptyWheel(wheelPlan, wheelIn, wheelOut, present, diagnostics);
         var wheelByFile = wheelIn.ToLookup(static s => s.File.RelativePath, StringComparer.Ordinal);
         var sdistByFile = sdistIn.ToLookup(static s => s.File.RelativePath, StringComparer.Ordinal);
 
@@ -76,6 +77,31 @@ public static partial class FileSelector
         }
 
         return new SelectionRun(verdicts, walker.Pruned, TopLevelEntries(wheelIn), DiscoveryFailed: false);
+    }
+
+    // hatchling builds a wheel with no files when every file of its packages is excluded (typically a .gitignore line
+    // naming the package folder). That wheel installs nothing, so packd stops with the rule to change instead.
+    private static void ReportEmptyWheel(HatchTargetPlan plan, List<HatchTargetSelector.Selected> wheel, Dictionary<string, string> outReasons,
+        HashSet<string> present, DiagnosticBag diagnostics)
+    {
+        if (wheel.Count > 0 || plan.OnlyInclude.Count == 0)
+        {
+            return;
+        }
+
+        string root = plan.OnlyInclude[0];
+        string? hidden = present.Contains(root + "/__init__.py") ? root + "/__init__.py"
+            : present.Contains(root) ? root
+            : present.Where(p => p.StartsWith(root + "/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        string roots = string.Join(", ", plan.OnlyInclude);
+        diagnostics.Error(DiagnosticCodes.NoPackageFound,
+            hidden is null
+                ? $"The wheel would hold no files: {roots} has no files."
+                : $"The wheel would hold no files: {hidden} exists but is excluded from the build ({outReasons.GetValueOrDefault(hidden, "excluded")}).",
+            "pyproject.toml",
+            fix: hidden is null
+                ? "Create the package, or correct packages/only-include in [tool.hatch.build.targets.wheel]."
+                : $"Run 'packd explain {hidden}' to see which rule excludes it, then change that .gitignore line or exclude pattern.");
     }
 
     private static List<PackageRoot> TopLevelEntries(List<HatchTargetSelector.Selected> wheel)
