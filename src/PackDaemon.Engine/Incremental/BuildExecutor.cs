@@ -225,7 +225,8 @@ internal static partial class BuildExecutor
             && a.Include.SequenceEqual(b.Include)
             && a.Exclude.SequenceEqual(b.Exclude)
             && a.SdistRequiredFiles.SequenceEqual(b.SdistRequiredFiles)
-            && a.SecretsAllow.SequenceEqual(b.SecretsAllow);
+            && a.SecretsAllow.SequenceEqual(b.SecretsAllow)
+            && Equals(a.Hatch, b.Hatch);
 
     /// <summary>After a walk: forget index entries of files no longer selected (but keep the inputs the hints are
     /// checked against), and remember hinted files the walk did not select.</summary>

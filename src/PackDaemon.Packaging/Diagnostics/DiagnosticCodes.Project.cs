@@ -91,4 +91,10 @@ public static partial class DiagnosticCodes
 
     /// <summary>The version has a local label (<c>+abc</c>), which PyPI refuses (warning).</summary>
     public const string VersionHasLocalLabel = "PD1030";
+
+    /// <summary>A <c>[tool.hatch.build]</c> file-selection option is malformed.</summary>
+    public const string HatchBuildInvalid = "PD1031";
+
+    /// <summary>A <c>[tool.hatch.build]</c> option that packd does not emulate natively.</summary>
+    public const string HatchBuildUnsupported = "PD1032";
 }

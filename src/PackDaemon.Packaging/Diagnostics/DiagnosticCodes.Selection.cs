@@ -28,4 +28,7 @@ public static partial class DiagnosticCodes
 
     /// <summary>An include or exclude glob is empty or malformed.</summary>
     public const string InvalidGlob = "PD3009";
+
+    /// <summary>A hatchling <c>force-include</c> or <c>only-include</c> path names nothing in the tree (warning: hatchling skips it silently).</summary>
+    public const string HatchPathMissing = "PD3010";
 }

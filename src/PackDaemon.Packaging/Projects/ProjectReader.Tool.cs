@@ -48,6 +48,10 @@ internal sealed partial class ProjectReader
             return null;
         }
 
+        // A project written for hatchling gets hatchling's file selection, unless it chose packd's own in [tool.packd].
+        bool packdSelects = packd is not null && (packd.ContainsKey("packages") || packd.ContainsKey("include") || packd.ContainsKey("exclude"));
+        var hatch = !packdSelects && BuildsWithHatchling() ? ReadHatchBuild(name) : null;
+
         return new SelectionOptions(
             _context.Root,
             ProjectName.ToFileNameComponent(name),
@@ -55,7 +59,8 @@ internal sealed partial class ProjectReader
             include,
             exclude,
             [],
-            secretsAllow);
+            secretsAllow,
+            hatch);
     }
 
     /// <summary>The delegation settings are read by BuildModeDecider, which never fails; a wrong value is reported

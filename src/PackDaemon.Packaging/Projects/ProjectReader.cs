@@ -112,13 +112,32 @@ internal sealed partial class ProjectReader
             version,
             metadata.LicenseFiles,
             entryPoints,
-            selection with { SdistRequiredFiles = MetadataInputs() },
+            selection with
+            {
+                SdistRequiredFiles = MetadataInputs(),
+                Hatch = selection.Hatch is { } hatch ? hatch with { SdistMetadataFiles = ReadmeAndLicenseFiles() } : null,
+            },
             MetadataInputs());
     }
 
     private static string Child(string key) => TomlLocationIndex.Child(ProjectPath, key);
 
     private bool IsStatic(string key) => _project.ContainsKey(key);
+
+    // hatchling's sdist always carries these (its requirements and version files only when the walk takes them).
+    private string[] ReadmeAndLicenseFiles()
+    {
+        var files = new List<string>();
+        foreach (var file in (string?[])[_readmeFile, .. _licenseFiles, _legacyLicenseFile])
+        {
+            if (file is not null && !files.Contains(file))
+            {
+                files.Add(file);
+            }
+        }
+
+        return [.. files];
+    }
 
     private string[] MetadataInputs()
     {

@@ -9,6 +9,11 @@ public static partial class FileSelector
     /// <summary>The one implementation of the rules, shared by Select and Explain.</summary>
     internal static SelectionRun Evaluate(SelectionOptions options, DiagnosticBag diagnostics)
     {
+        if (options.Hatch is { } hatch)
+        {
+            return EvaluateHatch(options, hatch, diagnostics);
+        }
+
         var includes = GlobSet.Create(options.Include, "include", diagnostics);
         var excludes = GlobSet.Create(options.Exclude, "exclude", diagnostics);
         var walker = TreeWalker.Walk(options.ProjectRoot, includes.LiteralPrefixes, diagnostics);

@@ -32,7 +32,7 @@ public static partial class FileSelector
 
             if (verdict.InSdist)
             {
-                sdist.Add(new SelectedFile(file.RelativePath, source, verdict.SdistReason));
+                sdist.Add(new SelectedFile(verdict.SdistPath ?? file.RelativePath, source, verdict.SdistReason));
             }
         }
 

@@ -1,3 +1,5 @@
+using PackDaemon.Packaging.Selection.Hatch;
+
 namespace PackDaemon.Packaging.Selection;
 
 /// <summary>What the project's configuration says about which files go in.</summary>
@@ -10,6 +12,8 @@ namespace PackDaemon.Packaging.Selection;
 /// <param name="SdistRequiredFiles">Files the sdist must carry whatever the ignore rules say: pyproject.toml, the readme,
 /// license files, requirements files the metadata reads, the version file.</param>
 /// <param name="SecretsAllow">Globs of files the user allowed past the secrets guard.</param>
+/// <param name="Hatch">Set when hatchling's rules choose the files (the project builds with hatchling and has no
+/// [tool.packd] selection of its own); ExplicitPackages, Include, Exclude and SdistRequiredFiles are then not used.</param>
 public sealed record SelectionOptions(
     string ProjectRoot,
     string ImportName,
@@ -17,4 +21,5 @@ public sealed record SelectionOptions(
     IReadOnlyList<string> Include,
     IReadOnlyList<string> Exclude,
     IReadOnlyList<string> SdistRequiredFiles,
-    IReadOnlyList<string> SecretsAllow);
+    IReadOnlyList<string> SecretsAllow,
+    HatchBuildOptions? Hatch = null);

@@ -75,7 +75,8 @@ public sealed class CheckExplainJsonTests
     {
         using var temp = new TempDirectory();
         var project = temp.CopyFixture("flask-app");
-        File.WriteAllText(Path.Combine(project, "flask_app", ".gitignore"), "# build output\n*.log\n");
+        // At the root: hatchling, whose rules a hatchling project gets, reads no .gitignore below it.
+        File.WriteAllText(Path.Combine(project, ".gitignore"), "# build output\n*.log\n");
         File.WriteAllText(Path.Combine(project, "flask_app", "debug.log"), "noise");
 
         var result = await Packd.RunAsync("explain", project, "flask_app/debug.log");

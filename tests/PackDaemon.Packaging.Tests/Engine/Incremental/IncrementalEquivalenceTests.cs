@@ -65,7 +65,7 @@ public sealed class IncrementalEquivalenceTests : IDisposable
             return path;
         }
 
-        switch (random.Next(13))
+        switch (random.Next(14))
         {
             case 0:
             case 1:
@@ -168,6 +168,16 @@ public sealed class IncrementalEquivalenceTests : IDisposable
             {
                 File.AppendAllText(_project.Full("README.md"), $"Line {step}.\n");
                 return ("readme edit", ChangeHints.For(["README.md"]));
+            }
+
+            case 12:
+            {
+                // The fixture builds with hatchling, so hatchling's options decide the selection and must re-select.
+                string text = File.ReadAllText(_project.Full("pyproject.toml"));
+                const string Exclude = "\n[tool.hatch.build]\nexclude = [\"*.sql\"]\n";
+                text = text.Contains(Exclude, StringComparison.Ordinal) ? text.Replace(Exclude, string.Empty, StringComparison.Ordinal) : text + Exclude;
+                File.WriteAllText(_project.Full("pyproject.toml"), text);
+                return ("toggle [tool.hatch.build] exclude", ChangeHints.For(["pyproject.toml"]));
             }
 
             default:

@@ -1,0 +1,49 @@
+using PackDaemon.IntegrationTests.TestUtilities;
+
+namespace PackDaemon.IntegrationTests.Building;
+
+/// <summary>
+/// The differential conformance suite (issue 4, section 3): every project under tests/conformance/&lt;backend&gt;/ is built
+/// by the real backend (Debian's, installed by scripts/prereqs.sh) and by packd, and tests/conformance/compare.py
+/// compares wheel entries, METADATA, WHEEL, entry points, the sdist members and PKG-INFO. The differences found must be
+/// exactly the case's allow-list (&lt;case&gt;.case.toml), each explained in docs/compatibility.md.
+/// </summary>
+public sealed class ConformanceTests
+{
+    // The reference backends are Debian packages, so they run under Debian's interpreter, not the tests' python3.
+    private const string DebianPython = "/usr/bin/python3";
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string backend in Directory.EnumerateDirectories(ConformanceRoot).Order(StringComparer.Ordinal))
+        {
+            foreach (string project in Directory.EnumerateDirectories(backend).Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetFileName(backend), Path.GetFileName(project));
+            }
+        }
+
+        return data;
+    }
+
+    private static string ConformanceRoot => Path.Combine(RepositoryPaths.Root, "tests", "conformance");
+
+    [Fact]
+    public void Suite_HasSeveralHatchlingCases()
+        => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "hatchling")).Length >= 10, "the hatchling fixtures are missing");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Build_SameArtifactsAsTheBackend_ExceptTheListedDifferences(string backend, string project)
+    {
+        string caseDirectory = Path.Combine(ConformanceRoot, backend, project);
+        var result = await ProcessRunner.RunAsync(
+            DebianPython,
+            [Path.Combine(ConformanceRoot, "compare.py"), caseDirectory, "--packd", Packd.Executable],
+            timeout: TimeSpan.FromMinutes(5));
+
+        // compare.py's text report names every differing entry, and every allowed difference that no longer occurs.
+        Assert.True(result.ExitCode == 0, $"{backend}/{project} differs from {backend}'s own build:\n{result}");
+    }
+}

@@ -1,0 +1,100 @@
+using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Selection.Hatch;
+
+namespace PackDaemon.Packaging.Tests.Projects;
+
+public sealed class HatchBuildConfigTests : IDisposable
+{
+    private const string Head = "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n\n[project]\nname = \"Flask.Shop\"\nversion = \"1\"\n";
+
+    private readonly TempProject _project = new();
+
+    public void Dispose() => _project.Dispose();
+
+    [Fact]
+    public void Load_TargetKeysReplaceGlobalKeys()
+    {
+        Directory.CreateDirectory(Path.Combine(_project.Root, "src", "shop"));
+        _project.Pyproject(Head + """
+            [tool.hatch.build]
+            exclude = ["*.bak"]
+            artifacts = ["*.so"]
+            only-packages = true
+
+            [tool.hatch.build.targets.wheel]
+            packages = ["./src/shop/"]
+            exclude = ["tests/"]
+            sources = {"src/shop" = "shop2"}
+
+            [tool.hatch.build.targets.wheel.force-include]
+            "bin/run.sh" = "shop2/bin/run.sh"
+
+            [tool.hatch.build.targets.sdist]
+            only-include = ["src", "docs/index.md"]
+            sources = ["src"]
+            """);
+
+        var hatch = _project.LoadOk().Selection.Hatch!;
+
+        Assert.Equal("Flask.Shop", hatch.RawName);
+        Assert.Equal(["src/shop"], hatch.Wheel.Packages!);
+        Assert.Equal(["tests/"], hatch.Wheel.Exclude!);
+        Assert.Equal(["*.so"], hatch.Wheel.Artifacts);
+        Assert.True(hatch.Wheel.OnlyPackages);
+        Assert.Equal([new HatchPathMapping("src/shop/", "shop2/")], hatch.Wheel.Sources);
+        Assert.Equal([new HatchPathMapping("bin/run.sh", "shop2/bin/run.sh")], hatch.Wheel.ForceInclude);
+        Assert.Equal(["*.bak"], hatch.Sdist.Exclude!);
+        Assert.Equal(["src", "docs/index.md"], hatch.Sdist.OnlyInclude!);
+        Assert.Equal([new HatchPathMapping("src/", "")], hatch.Sdist.Sources);
+        Assert.Null(hatch.Sdist.Packages);
+    }
+
+    [Fact]
+    public void Load_ToolPackdSelection_KeepsPackdRules()
+    {
+        Directory.CreateDirectory(Path.Combine(_project.Root, "app"));
+        _project.Pyproject(Head + "[tool.packd]\npackages = [\"app\"]\n");
+
+        Assert.Null(_project.LoadOk().Selection.Hatch);
+    }
+
+    [Fact]
+    public void Load_OtherBackend_HasNoHatchRules()
+    {
+        _project.Pyproject("[build-system]\nbuild-backend = \"flit_core.buildapi\"\n[project]\nname = \"x\"\nversion = \"1\"\n");
+
+        Assert.Null(_project.LoadOk().Selection.Hatch);
+    }
+
+    [Fact]
+    public void Load_OnlyIncludeLeavingTheProject_ErrorNamesTheItem()
+    {
+        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel]\nonly-include = [\"ok\", \"../outside\"]\n");
+
+        var error = _project.LoadError(DiagnosticCodes.HatchBuildInvalid);
+
+        Assert.Equal(9, error.Line);
+        Assert.Contains("../outside", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Fix);
+    }
+
+    [Fact]
+    public void Load_SharedData_IsRefusedNotIgnored()
+    {
+        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel.shared-data]\n\"share/x\" = \"x\"\n");
+
+        var error = _project.LoadError(DiagnosticCodes.HatchBuildUnsupported);
+
+        Assert.Contains("shared-data", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_OnlyPackagesNotABoolean_TypeError()
+    {
+        _project.Pyproject(Head + "[tool.hatch.build]\nonly-packages = \"yes\"\n");
+
+        var error = _project.LoadError(DiagnosticCodes.FieldType);
+
+        Assert.Equal(9, error.Line);
+    }
+}

@@ -1,0 +1,238 @@
+"""Differential conformance check: build one fixture with the real backend and with packd, and compare the artifacts.
+
+Usage (Debian's interpreter, because the reference backends are Debian packages):
+    /usr/bin/python3 tests/conformance/compare.py --packd PATH tests/conformance/hatchling/<case> [--json]
+
+Stdlib only. The fixture folder is the project, copied twice into a temp folder so that neither build sees the other's
+output. Next to it, `<case>.case.toml` may hold:
+    [generate]            files written into both copies before building: generated files a project's .gitignore
+    "pkg/_build.py" = ""  hides, which therefore cannot live in this repository
+    [[allowed]]           one intentional difference, exactly as this script reports it; see docs/compatibility.md
+    kind = "metadata-only-packd"
+    entry = "Metadata-Version: 2.4"
+    reason = "docs/compatibility.md#metadata-version"
+
+The differences found must equal the allowed ones exactly: an unexpected difference fails, and so does an allowed one
+that no longer happens (the allow-list would otherwise hide a later regression behind a stale entry).
+Exit code 0 when they are equal, 1 when not, 2 when a build failed.
+"""
+from __future__ import annotations
+
+import argparse
+import configparser
+import email.parser
+import email.policy
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import tomllib
+import zipfile
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+HATCH_SHIM = os.path.join(REPO, "tests", "python", "hatch_shim")
+
+# Calls the backend's PEP 517 hooks in-process, without isolation (PyPI is not reachable here).
+PEP517_BUILD = """
+import importlib, sys
+backend = importlib.import_module(sys.argv[1])
+out = sys.argv[2]
+print(backend.build_wheel(out))
+print(backend.build_sdist(out))
+"""
+
+BACKEND_MODULES = {"hatchling": "hatchling.build"}
+
+# Header fields whose value names the tool that wrote the file: they differ by design, never by mistake.
+GENERATOR_FIELDS = {"Generator"}
+
+# Fields holding PEP 508 requirements. A marker's string literal may be quoted with ' or " (PEP 508 grammar): hatchling
+# 1.12 writes what Debian's `packaging` prints ('), packd the canonical form of packaging >= 22 ("). One requirement,
+# two spellings; docs/compatibility.md lists this as the only value the comparison rewrites before comparing.
+REQUIREMENT_FIELDS = {"Requires-Dist", "Provides-Dist", "Obsoletes-Dist"}
+
+
+def canonical_value(name: str, value: str) -> str:
+    if name in REQUIREMENT_FIELDS and ";" in value:
+        requirement, marker = value.split(";", 1)
+        return f"{requirement};{marker.replace(chr(39), chr(34))}"
+    return value
+
+
+def build_with_backend(backend: str, project: str, out: str) -> tuple[str, str]:
+    env = {**os.environ, "PYTHONPATH": HATCH_SHIM, "SOURCE_DATE_EPOCH": "1580601600"}
+    result = subprocess.run(["/usr/bin/python3", "-c", PEP517_BUILD, BACKEND_MODULES[backend], out],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode:
+        raise BuildFailed(f"{backend} failed:\n{result.stderr[-4000:]}")
+    wheel, sdist = result.stdout.split()[-2:]
+    return os.path.join(out, wheel), os.path.join(out, sdist)
+
+
+def build_with_packd(packd: str, project: str, out: str) -> tuple[str, str]:
+    env = {**os.environ, "PACKD_NO_DAEMON": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    result = subprocess.run([packd, "build", project, "--out", out, "--wheel", "--sdist", "--no-daemon", "--json"],
+                            env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode:
+        raise BuildFailed(f"packd failed:\n{(result.stdout + result.stderr)[-4000:]}")
+    artifacts = {a["kind"]: a["path"] for a in json.loads(result.stdout)["artifacts"]}
+    return artifacts["wheel"], artifacts["sdist"]
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def header_fields(text: str) -> tuple[Counter, str]:
+    """The header as a multiset of 'Name: value' lines (folded values unfolded), and the body."""
+    message = email.parser.Parser(policy=email.policy.compat32).parsestr(text)
+    fields = Counter()
+    for name, value in message.items():
+        if name in GENERATOR_FIELDS:
+            continue
+        unfolded = " ".join(part.strip() for part in str(value).splitlines())
+        fields[f"{name}: {canonical_value(name, unfolded)}"] += 1
+    body = message.get_payload()
+    return fields, body if isinstance(body, str) else ""
+
+
+def entry_points(text: str | None) -> set[str]:
+    if text is None:
+        return set()
+    parser = configparser.ConfigParser(delimiters=("=",), interpolation=None)
+    parser.optionxform = str
+    parser.read_string(text)
+    return {f"[{group}] {name} = {value}" for group in parser.sections() for name, value in parser.items(group)}
+
+
+def read_wheel(path: str) -> dict:
+    with zipfile.ZipFile(path) as wheel:
+        names = wheel.namelist()
+        dist_info = next(n.split("/")[0] for n in names if n.split("/")[0].endswith(".dist-info"))
+
+        def text(name: str) -> str | None:
+            full = f"{dist_info}/{name}"
+            return wheel.read(full).decode("utf-8") if full in names else None
+
+        return {"entries": set(names), "metadata": text("METADATA") or "", "wheel": text("WHEEL") or "",
+                "entry_points": text("entry_points.txt")}
+
+
+def read_sdist(path: str) -> dict:
+    with tarfile.open(path, "r:gz") as sdist:
+        members = [m for m in sdist.getmembers() if m.isfile()]
+        top = {m.name.split("/")[0] for m in members}
+        pkg_info = next((m for m in members if m.name.count("/") == 1 and m.name.endswith("/PKG-INFO")), None)
+        text = sdist.extractfile(pkg_info).read().decode("utf-8") if pkg_info else ""
+        return {"top": top, "members": {m.name.split("/", 1)[1] for m in members}, "pkg_info": text}
+
+
+def differences(reference: tuple[str, str], ours: tuple[str, str]) -> list[tuple[str, str]]:
+    """Every difference as (kind, entry); '-backend' kinds are what only the backend has, '-packd' only packd."""
+    found: list[tuple[str, str]] = []
+
+    def one_sided(kind: str, theirs, mine) -> None:
+        for entry in sorted(theirs - mine):
+            found.append((f"{kind}-only-backend", entry))
+        for entry in sorted(mine - theirs):
+            found.append((f"{kind}-only-packd", entry))
+
+    ref_wheel, our_wheel = read_wheel(reference[0]), read_wheel(ours[0])
+    one_sided("wheel", ref_wheel["entries"], our_wheel["entries"])
+    for kind, theirs_text, mine_text in (("metadata", ref_wheel["metadata"], our_wheel["metadata"]),
+                                         ("wheel-file", ref_wheel["wheel"], our_wheel["wheel"])):
+        theirs, their_body = header_fields(theirs_text)
+        mine, my_body = header_fields(mine_text)
+        one_sided(kind, set((theirs - mine).elements()), set((mine - theirs).elements()))
+        if their_body.strip() != my_body.strip():
+            found.append((f"{kind}-body", "the description bodies differ"))
+    one_sided("entry-points", entry_points(ref_wheel["entry_points"]), entry_points(our_wheel["entry_points"]))
+
+    ref_sdist, our_sdist = read_sdist(reference[1]), read_sdist(ours[1])
+    one_sided("sdist-top", ref_sdist["top"], our_sdist["top"])
+    one_sided("sdist", ref_sdist["members"], our_sdist["members"])
+    theirs, their_body = header_fields(ref_sdist["pkg_info"])
+    mine, my_body = header_fields(our_sdist["pkg_info"])
+    one_sided("pkg-info", set((theirs - mine).elements()), set((mine - theirs).elements()))
+    if their_body.strip() != my_body.strip():
+        found.append(("pkg-info-body", "the description bodies differ"))
+    return found
+
+
+def load_case(case_dir: str) -> dict:
+    path = case_dir.rstrip("/") + ".case.toml"
+    if not os.path.exists(path):
+        return {}
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def prepare(case_dir: str, case: dict, target: str) -> str:
+    shutil.copytree(case_dir, target, symlinks=True)
+    for relative, content in case.get("generate", {}).items():
+        full = os.path.join(target, relative)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w", encoding="utf-8") as f:
+            f.write(content)
+    return target
+
+
+def compare(backend: str, case_dir: str, packd: str) -> dict:
+    case = load_case(case_dir)
+    with tempfile.TemporaryDirectory(prefix="packd-conformance-") as temp:
+        reference = build_with_backend(backend, prepare(case_dir, case, os.path.join(temp, "backend", "project")),
+                                       os.path.join(temp, "backend-out"))
+        ours = build_with_packd(packd, prepare(case_dir, case, os.path.join(temp, "packd", "project")),
+                                os.path.join(temp, "packd-out"))
+        found = differences(reference, ours)
+
+    allowed = {(a["kind"], a["entry"]): a.get("reason", "") for a in case.get("allowed", [])}
+    actual = set(found)
+    return {
+        "case": os.path.basename(case_dir.rstrip("/")),
+        "backend": backend,
+        "ok": actual == set(allowed),
+        "unexpected": [{"kind": k, "entry": e} for k, e in found if (k, e) not in allowed],
+        "allowed_seen": [{"kind": k, "entry": e, "reason": allowed[(k, e)]} for k, e in found if (k, e) in allowed],
+        "allowed_not_seen": [{"kind": k, "entry": e, "reason": r} for (k, e), r in allowed.items() if (k, e) not in actual],
+    }
+
+
+def report_text(result: dict) -> str:
+    lines = [f"{result['backend']}/{result['case']}: {'OK' if result['ok'] else 'DIFFERENT'}"]
+    for d in result["unexpected"]:
+        lines.append(f"  unexpected  {d['kind']:<22} {d['entry']}")
+    for d in result["allowed_not_seen"]:
+        lines.append(f"  stale allow {d['kind']:<22} {d['entry']}  (allowed, but no longer differs: remove it)")
+    for d in result["allowed_seen"]:
+        lines.append(f"  allowed     {d['kind']:<22} {d['entry']}  ({d['reason']})")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("case", help="tests/conformance/<backend>/<case>")
+    parser.add_argument("--packd", required=True)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    case_dir = os.path.abspath(args.case)
+    backend = os.path.basename(os.path.dirname(case_dir.rstrip("/")))
+    try:
+        result = compare(backend, case_dir, args.packd)
+    except BuildFailed as failure:
+        result = {"case": os.path.basename(case_dir), "backend": backend, "ok": False, "error": str(failure),
+                  "unexpected": [], "allowed_seen": [], "allowed_not_seen": []}
+        print(json.dumps(result, indent=1) if args.json else str(failure))
+        return 2
+    print(json.dumps(result, indent=1) if args.json else report_text(result))
+    return 0 if result["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,2 @@
+NAME = "vp"
+RELEASE = "4.5.6.post1"
