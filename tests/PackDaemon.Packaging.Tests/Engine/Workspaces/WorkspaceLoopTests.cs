@@ -95,6 +95,49 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task TreeKeptChanging_WhileNewerChangesSettle_IsSupersededNotReported()
+    {
+        _builder.Block = true;
+        await StartAndFinishFirstBuildAsync();
+
+        Hint("a.py");
+        _time.Advance(s_quiet);
+        var first = await _builder.NextCallAsync();
+        Hint("b.py");
+        _builder.Diagnostics = [KeptChanging("a.py")];
+        first.Release();
+
+        // The first build ends superseded (no longer building, b.py still settling); only then does b.py settle, so
+        // its settling cannot cancel the first build instead.
+        Assert.True(
+            SpinWait.SpinUntil(() => _workspace.Snapshot().State == WorkspaceStateNames.Settling, TestTimeouts.Event),
+            $"the workspace stayed {_workspace.Snapshot().State}");
+        _builder.Diagnostics = [];
+        _time.Advance(s_quiet);
+        var second = await _builder.NextCallAsync();
+        second.Release();
+        var build = await _finished.NextAsync();
+
+        Assert.Equal(["a.py", "b.py"], second.Hints.RelativePaths);
+        Assert.True(build.Outcome.Result.Succeeded);
+        Assert.Equal(2, _finished.All.Count);
+    }
+
+    [Fact]
+    public async Task TreeKeptChanging_WithNothingNewer_IsReported()
+    {
+        await StartAndFinishFirstBuildAsync();
+        _builder.Diagnostics = [KeptChanging("a.py")];
+
+        Hint("a.py");
+        _time.Advance(s_quiet);
+        var build = await _finished.NextAsync();
+
+        Assert.False(build.Outcome.Result.Succeeded);
+        Assert.Equal(DiagnosticCodes.TreeChangedDuringBuild, Assert.Single(build.Outcome.Result.Diagnostics).Code);
+    }
+
+    [Fact]
     public async Task Supersession_StopsAfterThreeInARow_SoAFileWrittenWithoutPauseStillGetsBuilt()
     {
         _builder.Block = true;
@@ -397,4 +440,7 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
         await _builder.NextCallAsync();
         await _finished.NextAsync();
     }
+
+    private static Diagnostic KeptChanging(string path)
+        => new(DiagnosticCodes.TreeChangedDuringBuild, DiagnosticSeverity.Error, "1 input file(s) kept changing", path);
 }
