@@ -29,6 +29,20 @@ internal sealed class HashCheckpoints(long spacing = HashCheckpoints.DefaultSpac
 
     public int Count => _checkpoints.Count;
 
+    private UInt128[] _keyBuffer = [];
+
+    /// <summary>A buffer for one write's boundary keys, reused from write to write: on a 20,000-entry wheel a new one
+    /// per save is a 320 KB large-object allocation, which in a daemon soon costs a full collection.</summary>
+    public ArraySegment<UInt128> KeyBuffer(int length)
+    {
+        if (_keyBuffer.Length < length)
+        {
+            _keyBuffer = new UInt128[length + (length / 4)];
+        }
+
+        return new ArraySegment<UInt128>(_keyBuffer, 0, length);
+    }
+
     /// <summary>In write order.</summary>
     public IReadOnlyList<HashCheckpoint> Checkpoints => _checkpoints;
 

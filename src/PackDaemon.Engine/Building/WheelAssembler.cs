@@ -75,7 +75,7 @@ internal static class WheelAssembler
         var layout = new WheelLayout(project.DistributionName, project.Version);
         var recordBlob = records.Build(plan.Entries, layout.RecordPath, cancellationToken);
 
-        UInt128[] keys = hashes is null ? [] : BoundaryKeys(plan, timestamp);
+        IReadOnlyList<UInt128> keys = hashes is null ? [] : BoundaryKeys(plan, timestamp, hashes.KeyBuffer(plan.Entries.Count + 1));
         using var hashing = new HashingWriteStream(output, hashes, keys);
         using (var zip = new WheelZipWriter(hashing, timestamp))
         {
@@ -97,9 +97,8 @@ internal static class WheelAssembler
 
     /// <summary>One key per entry boundary (<see cref="HashCheckpoints"/>): what the zip bytes before it depend on,
     /// the entries' names, modes and compressed blobs (whose bytes are a function of the content and the name).</summary>
-    private static UInt128[] BoundaryKeys(ArchivePlan<CompressedBlob> plan, DateTimeOffset timestamp)
+    private static ArraySegment<UInt128> BoundaryKeys(ArchivePlan<CompressedBlob> plan, DateTimeOffset timestamp, ArraySegment<UInt128> keys)
     {
-        var keys = new UInt128[plan.Entries.Count + 1];
         keys[0] = HashCheckpoints.Start("wheel", timestamp.ToUnixTimeSeconds());
         byte[] buffer = new byte[256];
         for (int i = 0; i < plan.Entries.Count; i++)

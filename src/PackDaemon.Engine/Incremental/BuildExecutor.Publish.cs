@@ -330,8 +330,14 @@ internal static partial class BuildExecutor
         artifacts.Add(produced.Info);
         if (request.WriteArtifacts && FileStatus.Stat(produced.Info.Path, out var stamp) == FileStatus.Kind.File)
         {
-            // A copy: the plan is patched in place by the next plain edit.
-            state.Published[kind] = new PublishedArtifact(produced.Info.Path, stamp, null, entries!.ToArray(), produced.Info);
+            // A copy: the plan is patched in place by the next plain edit. Into the last copy when the count is the same:
+            // 20,000 entries are a 1 MB large-object allocation per artifact per save otherwise. Nothing else reads
+            // the old copy by then (the cache writer, its only other reader, is never running during a build).
+            var copy = state.Published.GetValueOrDefault(kind)?.Entries is EntryName[] last && last.Length == entries!.Count
+                ? last
+                : new EntryName[entries!.Count];
+            entries.CopyTo(copy);
+            state.Published[kind] = new PublishedArtifact(produced.Info.Path, stamp, null, copy, produced.Info);
             state.Dirty = true;
         }
     }
