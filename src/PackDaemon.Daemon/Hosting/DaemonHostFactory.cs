@@ -54,12 +54,14 @@ internal static class DaemonHostFactory
         services.AddSingleton<DaemonLifetime>();
         services.AddSingleton<ConnectionTracker>();
         services.AddSingleton<NotificationHub>();
+        services.AddSingleton<MemoryTrimmer>();
         services.AddSingleton(sp => new IdleClock(sp.GetRequiredService<TimeProvider>(), options.IdleTimeout));
         services.AddSingleton(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var registry = new WorkspaceRegistry(time, options.KeepAlive, root => new Workspace(WorkspaceOptions.Default(root), time));
             registry.Added += sp.GetRequiredService<NotificationHub>().Attach;
+            registry.Added += sp.GetRequiredService<MemoryTrimmer>().Attach;
             return registry;
         });
         services.AddSingleton(sp => new DaemonContext(
