@@ -105,6 +105,11 @@ public static class BuildModeDecider
             return Delegated($"no [project] table: the metadata is in {source}, which packd does not read");
         }
 
+        if (UnemulatedBackendOptions.Find(backend, document, projectRoot) is { } option)
+        {
+            return Delegated($"{option} is not emulated yet, so `{backend}` itself builds it");
+        }
+
         return Native(backend, $"build-backend `{backend}` is emulated natively");
     }
 

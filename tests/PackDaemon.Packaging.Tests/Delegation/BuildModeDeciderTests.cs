@@ -32,6 +32,53 @@ public sealed class BuildModeDeciderTests : IDisposable
         Assert.Contains(backend, decision.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("setuptools.build_meta", "[tool.setuptools]\npackages = [\"demo\"]\n", "[tool.setuptools] packages")]
+    [InlineData("setuptools.build_meta", "[tool.setuptools.package-data]\ndemo = [\"*.sql\"]\n", "[tool.setuptools] package-data")]
+    [InlineData("flit_core.buildapi", "[tool.flit.module]\nname = \"demo_core\"\n", "[tool.flit.module]")]
+    [InlineData("pdm.backend", "[tool.pdm.build]\nincludes = [\"src\"]\n", "[tool.pdm.build]")]
+    [InlineData("poetry.core.masonry.api", "[tool.poetry]\npackages = [{ include = \"demo\" }]\n", "[tool.poetry] packages")]
+    [InlineData("uv_build", "[tool.uv.build-backend]\nmodule-root = \"\"\n", "[tool.uv.build-backend]")]
+    public void Decide_BackendOptionNotEmulatedYet_Delegates_NamingIt(string backend, string options, string named)
+    {
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{backend}\"\n" + Project + options);
+
+        var decision = Decide();
+
+        Assert.True(decision.Delegated, decision.Reason);
+        Assert.Contains(named, decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("not emulated yet", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_SetuptoolsDynamicOnly_StaysNative()
+    {
+        _project.Pyproject("[build-system]\nbuild-backend = \"setuptools.build_meta\"\n[project]\nname = \"demo\"\ndynamic = [\"version\"]\n"
+            + "[tool.setuptools.dynamic]\nversion = { attr = \"demo.__version__\" }\n");
+
+        Assert.False(Decide().Delegated);
+    }
+
+    [Fact]
+    public void Decide_SetuptoolsWithManifestIn_Delegates()
+    {
+        _project.Pyproject("[build-system]\nbuild-backend = \"setuptools.build_meta\"\n" + Project);
+        _project.Write("MANIFEST.in", "include README.md\n");
+
+        var decision = Decide();
+
+        Assert.True(decision.Delegated);
+        Assert.Contains("MANIFEST.in", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_FlitDynamicDescription_Delegates()
+    {
+        _project.Pyproject("[build-system]\nbuild-backend = \"flit_core.buildapi\"\n[project]\nname = \"demo\"\ndynamic = [\"version\", \"description\"]\n");
+
+        Assert.True(Decide().Delegated);
+    }
+
     [Fact]
     public void Decide_UnknownBackend_DelegatesToIt_WithBackendPath()
     {
