@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace PackDaemon.Packaging.Selection.Hatch;
@@ -10,10 +11,12 @@ namespace PackDaemon.Packaging.Selection.Hatch;
 internal sealed partial class HatchTargetPlan
 {
     /// <summary>Folder names hatchling never enters, at any depth (hatchling's own list, not packd's).</summary>
-    public static readonly IReadOnlySet<string> ExcludedDirectories = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "__pycache__", "__pypackages__", ".git", ".hg", ".hatch", ".tox", ".nox",
-    };
+    public static readonly FrozenSet<string> ExcludedDirectories = FrozenSet.Create(
+        StringComparer.Ordinal, "__pycache__", "__pypackages__", ".git", ".hg", ".hatch", ".tox", ".nox");
+
+    /// <summary><see cref="ExcludedDirectories"/> looked up by span: the checks run once per file and path segment.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ExcludedDirectoryLookup =
+        ExcludedDirectories.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private HatchTargetPlan(string target)
     {
@@ -135,7 +138,8 @@ internal sealed partial class HatchTargetPlan
         for (int slash = relativePath.IndexOf('/'); slash > 0; slash = relativePath.IndexOf('/', slash + 1))
         {
             int start = relativePath.LastIndexOf('/', slash - 1) + 1;
-            if (ExcludedDirectories.Contains(relativePath[start..slash]) || (checkReserved && Reserved.Contains(relativePath[..slash])))
+            if (ExcludedDirectoryLookup.Contains(relativePath.AsSpan(start, slash - start))
+                || (checkReserved && Reserved.Count > 0 && Reserved.Contains(relativePath[..slash])))
             {
                 return true;
             }

@@ -7,6 +7,9 @@ namespace PackDaemon.Packaging.Selection.Hatch;
 /// </summary>
 internal sealed class HatchTargetSelector
 {
+    private const string NotExcluded = "not excluded";
+
+
     private readonly HatchTargetPlan _plan;
     private readonly IReadOnlyList<WalkedFile> _files;
     private readonly HashSet<string> _allPaths;
@@ -76,6 +79,8 @@ internal sealed class HatchTargetSelector
         var covered = new HashSet<string>(StringComparer.Ordinal);
         foreach (string root in _plan.OnlyInclude)
         {
+            // One reason string per root, not per file: most files of a 20,000-file package share it.
+            string notExcluded = $"inside {root}/ (only-include/packages); not excluded";
             foreach (var file in FilesAt(root))
             {
                 covered.Add(file.RelativePath);
@@ -95,7 +100,8 @@ internal sealed class HatchTargetSelector
                 var verdict = Decide(file.RelativePath, explicitRoot: true);
                 if (verdict.In)
                 {
-                    add(file, _plan.DistributionPath(file.RelativePath), $"inside {root}/ (only-include/packages); {verdict.Reason}");
+                    string reason = ReferenceEquals(verdict.Reason, NotExcluded) ? notExcluded : $"inside {root}/ (only-include/packages); {verdict.Reason}";
+                    add(file, _plan.DistributionPath(file.RelativePath), reason);
                 }
                 else
                 {
@@ -104,12 +110,12 @@ internal sealed class HatchTargetSelector
             }
         }
 
-        string roots = string.Join(", ", _plan.OnlyInclude);
+        string outside = $"outside the {_plan.Target}'s only-include/packages ({string.Join(", ", _plan.OnlyInclude)})";
         foreach (var file in _files)
         {
             if (!covered.Contains(file.RelativePath))
             {
-                outReasons[file.RelativePath] = $"outside the {_plan.Target}'s only-include/packages ({roots})";
+                outReasons[file.RelativePath] = outside;
             }
         }
     }
@@ -162,7 +168,7 @@ internal sealed class HatchTargetSelector
 
         if (explicitRoot)
         {
-            return (true, "not excluded");
+            return (true, NotExcluded);
         }
 
         if (_plan.Include is null)
@@ -183,13 +189,16 @@ internal sealed class HatchTargetSelector
 
     private static bool IsUnderExcludedDirectory(string pathBelowRoot)
     {
-        var parts = pathBelowRoot.Split('/');
-        for (int i = 0; i < parts.Length - 1; i++)
+        // Each folder segment, without splitting the path into new strings (this runs once per file).
+        var rest = pathBelowRoot.AsSpan();
+        for (int slash = rest.IndexOf('/'); slash >= 0; slash = rest.IndexOf('/'))
         {
-            if (HatchTargetPlan.ExcludedDirectories.Contains(parts[i]))
+            if (HatchTargetPlan.ExcludedDirectoryLookup.Contains(rest[..slash]))
             {
                 return true;
             }
+
+            rest = rest[(slash + 1)..];
         }
 
         return false;
