@@ -130,6 +130,7 @@ public sealed partial class Workspace
             _lastBuild = build;
             _diagnostics = outcome.Result.Diagnostics;
             _supersededInARow = 0;
+            _keptMovingInARow = 0;
         }
 
         cancellation.Dispose();
@@ -142,15 +143,15 @@ public sealed partial class Workspace
         job.Completion.TrySetResult(build);
     }
 
-    /// <summary>True, and counted as a supersede, when the watcher holds newer hints and the supersede limit allows one
+    /// <summary>True, and counted, when the watcher holds newer hints and <see cref="MaxKeptMovingInARow"/> allows one
     /// more (so a file written without pause still ends in a reported build).</summary>
     private bool MoreChangesWaiting()
     {
         lock (_lock)
         {
-            if ((_settle.IsSettling || !_ready.IsEmpty) && _supersededInARow < MaxSupersededInARow)
+            if ((_settle.IsSettling || !_ready.IsEmpty) && _keptMovingInARow < MaxKeptMovingInARow)
             {
-                _supersededInARow++;
+                _keptMovingInARow++;
                 return true;
             }
 
@@ -162,31 +163,29 @@ public sealed partial class Workspace
     /// that has settled, else back into the settle window, so they wait for the same quiet instead of rebuilding now.</summary>
     private void EndSuperseded(BuildJob job)
     {
-        bool settling;
         lock (_lock)
         {
-            _running = null;
-            settling = _ready.IsEmpty;
-            if (!settling)
+            if (_ready.IsEmpty)
             {
-                _ready.MergeFrom(job.Hints);
-            }
-        }
+                // Inside the lock, before the job stops counting as running: nothing sees the workspace settling with
+                // these hints missing. (The window only arms its timer here; its callback takes the lock later.)
+                var hints = job.Hints.ToChangeHints();
+                if (hints.Everything)
+                {
+                    _settle.AddEverything();
+                }
 
-        if (settling)
-        {
-            var hints = job.Hints.ToChangeHints();
-            if (hints.Everything)
-            {
-                _settle.AddEverything();
-            }
-            else
-            {
                 foreach (var path in hints.RelativePaths)
                 {
                     _settle.Add(path);
                 }
             }
+            else
+            {
+                _ready.MergeFrom(job.Hints);
+            }
+
+            _running = null;
         }
 
         job.Cancellation!.Dispose();

@@ -22,6 +22,11 @@ public sealed partial class Workspace : IAsyncDisposable
 {
     internal const int MaxSupersededInARow = 3;
 
+    /// <summary>Builds in a row that found the tree still moving and gave way to newer changes, before one is reported
+    /// anyway (PD5020 names the file that keeps changing). Higher than <see cref="MaxSupersededInARow"/>: such a build has
+    /// already paid its retries, and on a loaded machine a 5,000-file burst spans several of them.</summary>
+    internal const int MaxKeptMovingInARow = 10;
+
     private readonly WorkspaceOptions _options;
     private readonly TimeProvider _time;
     private readonly Func<bool> _gitIndexLocked;
@@ -45,6 +50,7 @@ public sealed partial class Workspace : IAsyncDisposable
     private bool _anyBuildCounted;
     private long _generation;
     private int _supersededInARow;
+    private int _keptMovingInARow;
     private WorkspaceBuild? _lastBuild;
     private IReadOnlyList<Diagnostic> _diagnostics = [];
     private int _disposed;

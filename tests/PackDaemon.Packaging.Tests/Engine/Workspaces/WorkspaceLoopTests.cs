@@ -124,6 +124,36 @@ public sealed class WorkspaceLoopTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task TreeKeptChanging_ForeverWhileChangesKeepComing_IsReportedAfterTheLimit()
+    {
+        _builder.Block = true;
+        await StartAndFinishFirstBuildAsync();
+        _builder.Diagnostics = [KeptChanging("a.py")];
+
+        Hint("f0.py");
+        _time.Advance(s_quiet);
+        var call = await _builder.NextCallAsync();
+        for (var i = 1; i <= Workspace.MaxKeptMovingInARow; i++)
+        {
+            Hint($"f{i}.py");
+            call.Release();
+            Assert.True(
+                SpinWait.SpinUntil(() => _workspace.Snapshot().State == WorkspaceStateNames.Settling, TestTimeouts.Event),
+                $"build {i} was not superseded: {_workspace.Snapshot().State}");
+            _time.Advance(s_quiet);
+            call = await _builder.NextCallAsync();
+        }
+
+        Hint("last.py");
+        call.Release();
+        var reported = await _finished.NextAsync();
+
+        Assert.False(reported.Outcome.Result.Succeeded);
+        Assert.Equal(DiagnosticCodes.TreeChangedDuringBuild, Assert.Single(reported.Outcome.Result.Diagnostics).Code);
+        Assert.Equal(2, _finished.All.Count);
+    }
+
+    [Fact]
     public async Task TreeKeptChanging_WithNothingNewer_IsReported()
     {
         await StartAndFinishFirstBuildAsync();
