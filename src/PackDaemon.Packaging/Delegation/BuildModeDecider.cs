@@ -160,7 +160,8 @@ public static class BuildModeDecider
             }
             : null;
 
-    private static TomlTable? Table(TomlTable? table, string key)
+    /// <summary>The sub-table <paramref name="key"/> of <paramref name="table"/>, or null (missing, or not a table).</summary>
+    internal static TomlTable? Table(TomlTable? table, string key)
         => table is not null && table.TryGetValue(key, out var value) ? value as TomlTable : null;
 
     private static string? ReadOptional(string path)

@@ -63,6 +63,5 @@ internal static class UnemulatedBackendOptions
         return null;
     }
 
-    private static TomlTable? Table(TomlTable? table, string key)
-        => table is not null && table.TryGetValue(key, out var value) ? value as TomlTable : null;
+    private static TomlTable? Table(TomlTable? table, string key) => BuildModeDecider.Table(table, key);
 }

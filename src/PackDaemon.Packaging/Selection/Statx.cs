@@ -56,32 +56,7 @@ public static partial class Statx
             return Portable(System.IO.Path.Join(directory, name), followLinks: false);
         }
 
-        int most = Encoding.UTF8.GetMaxByteCount(directory.Length + name.Length + 1) + 1;
-        byte[]? rented = most > StackPathBytes ? System.Buffers.ArrayPool<byte>.Shared.Rent(most) : null;
-        Span<byte> path = rented ?? stackalloc byte[StackPathBytes];
-        try
-        {
-            int length = Encoding.UTF8.GetBytes(directory, path);
-            if (length == 0 || path[length - 1] != (byte)'/')
-            {
-                path[length++] = (byte)'/';
-            }
-
-            length += Encoding.UTF8.GetBytes(name, path[length..]);
-            path[length] = 0;
-
-            Span<byte> buffer = stackalloc byte[StatxSize];
-            return StatxBytes(AtFdCwd, ref MemoryMarshal.GetReference(path), AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0
-                ? Decode(buffer)
-                : NodeStatus.Missing;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        return StatRelative(AtFdCwd, directory, name);
     }
 
     /// <summary>
@@ -119,13 +94,32 @@ public static partial class Statx
     /// without following a symlink.</summary>
     public static NodeStatus EntryAt(int directoryFd, ReadOnlySpan<char> name)
     {
-        int most = Encoding.UTF8.GetMaxByteCount(name.Length) + 1;
+        return StatRelative(directoryFd, [], name);
+    }
+
+    /// <summary>statx of <paramref name="directory"/>/<paramref name="name"/> (or of <paramref name="name"/> alone, relative
+    /// to <paramref name="directoryFd"/>, when the directory is empty), without following a symlink, with the path built
+    /// on the stack: the walker calls this once per entry.</summary>
+    private static NodeStatus StatRelative(int directoryFd, ReadOnlySpan<char> directory, ReadOnlySpan<char> name)
+    {
+        int most = Encoding.UTF8.GetMaxByteCount(directory.Length + name.Length + 1) + 1;
         byte[]? rented = most > StackPathBytes ? System.Buffers.ArrayPool<byte>.Shared.Rent(most) : null;
         Span<byte> path = rented ?? stackalloc byte[StackPathBytes];
         try
         {
-            int length = Encoding.UTF8.GetBytes(name, path);
+            int length = 0;
+            if (!directory.IsEmpty)
+            {
+                length = Encoding.UTF8.GetBytes(directory, path);
+                if (path[length - 1] != (byte)'/')
+                {
+                    path[length++] = (byte)'/';
+                }
+            }
+
+            length += Encoding.UTF8.GetBytes(name, path[length..]);
             path[length] = 0;
+
             Span<byte> buffer = stackalloc byte[StatxSize];
             return StatxBytes(directoryFd, ref MemoryMarshal.GetReference(path), AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0
                 ? Decode(buffer)
