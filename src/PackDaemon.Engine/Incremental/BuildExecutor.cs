@@ -226,7 +226,8 @@ internal static partial class BuildExecutor
             && a.Exclude.SequenceEqual(b.Exclude)
             && a.SdistRequiredFiles.SequenceEqual(b.SdistRequiredFiles)
             && a.SecretsAllow.SequenceEqual(b.SecretsAllow)
-            && Equals(a.Hatch, b.Hatch);
+            && a.ReadmeAndLicenseFiles.SequenceEqual(b.ReadmeAndLicenseFiles)
+            && Equals(a.Backend, b.Backend);
 
     /// <summary>After a walk: forget index entries of files no longer selected (but keep the inputs the hints are
     /// checked against), and remember hinted files the walk did not select.</summary>

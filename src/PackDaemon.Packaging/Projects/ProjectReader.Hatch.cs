@@ -24,7 +24,7 @@ internal sealed partial class ProjectReader
         var build = TableAt(HatchBuildPath) ?? [];
         var wheel = ReadHatchTarget("wheel", build);
         var sdist = ReadHatchTarget("sdist", build);
-        return new HatchBuildOptions(wheel, sdist, rawName, []);
+        return new HatchBuildOptions(wheel, sdist, rawName);
     }
 
     private HatchTargetOptions ReadHatchTarget(string target, TomlTable build)

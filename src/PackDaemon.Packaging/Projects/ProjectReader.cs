@@ -115,7 +115,7 @@ internal sealed partial class ProjectReader
             selection with
             {
                 SdistRequiredFiles = MetadataInputs(),
-                Hatch = selection.Hatch is { } hatch ? hatch with { SdistMetadataFiles = ReadmeAndLicenseFiles() } : null,
+                ReadmeAndLicenseFiles = ReadmeAndLicenseFiles(),
             },
             MetadataInputs());
     }
@@ -124,7 +124,7 @@ internal sealed partial class ProjectReader
 
     private bool IsStatic(string key) => _project.ContainsKey(key);
 
-    // hatchling's sdist always carries these (its requirements and version files only when the walk takes them).
+    // Backends' sdists always carry these (hatchling: its requirements and version files only when the walk takes them).
     private string[] ReadmeAndLicenseFiles()
     {
         var files = new List<string>();

@@ -13,7 +13,7 @@ public static partial class FileSelector
     /// environments, links leaving the project), but every other folder is entered: hatchling's artifacts and
     /// negated patterns can take files from folders .gitignore excludes, and nested .gitignore files do not count.
     /// </summary>
-    private static SelectionRun EvaluateHatch(SelectionOptions options, HatchBuildOptions hatch, DiagnosticBag diagnostics)
+    internal static SelectionRun EvaluateHatch(SelectionOptions options, HatchBuildOptions hatch, DiagnosticBag diagnostics)
     {
         var walker = TreeWalker.Walk(options.ProjectRoot, [string.Empty], diagnostics);
         var allPaths = new HashSet<string>(walker.Files.Select(static f => f.RelativePath), StringComparer.Ordinal);
@@ -31,7 +31,7 @@ public static partial class FileSelector
 
         var sdistForced = s_hatchSdistConfigFiles
             .Concat(gitIgnoreInProject ? [".gitignore"] : [])
-            .Concat(hatch.SdistMetadataFiles)
+            .Concat(options.ReadmeAndLicenseFiles)
             .Select(static path => new HatchPathMapping(path, path))
             .ToList();
         var wheelPlan = HatchTargetPlan.Resolve("wheel", hatch.Wheel, names, present.Contains, topLevelFolders, vcsPatterns, []);

@@ -9,9 +9,9 @@ public static partial class FileSelector
     /// <summary>The one implementation of the rules, shared by Select and Explain.</summary>
     internal static SelectionRun Evaluate(SelectionOptions options, DiagnosticBag diagnostics)
     {
-        if (options.Hatch is { } hatch)
+        if (options.Backend is { } backend)
         {
-            return EvaluateHatch(options, hatch, diagnostics);
+            return backend.Evaluate(options, diagnostics);
         }
 
         var includes = GlobSet.Create(options.Include, "include", diagnostics);

@@ -1,5 +1,3 @@
-using PackDaemon.Packaging.Selection.Hatch;
-
 namespace PackDaemon.Packaging.Selection;
 
 /// <summary>What the project's configuration says about which files go in.</summary>
@@ -12,8 +10,9 @@ namespace PackDaemon.Packaging.Selection;
 /// <param name="SdistRequiredFiles">Files the sdist must carry whatever the ignore rules say: pyproject.toml, the readme,
 /// license files, requirements files the metadata reads, the version file.</param>
 /// <param name="SecretsAllow">Globs of files the user allowed past the secrets guard.</param>
-/// <param name="Hatch">Set when hatchling's rules choose the files (the project builds with hatchling and has no
-/// [tool.packd] selection of its own); ExplicitPackages, Include, Exclude and SdistRequiredFiles are then not used.</param>
+/// <param name="Backend">Set when the declared backend's rules choose the files (the project builds with a backend packd
+/// emulates and has no [tool.packd] selection of its own); ExplicitPackages, Include and Exclude are then not used.</param>
+/// <param name="ReadmeAndLicenseFiles">The readme and license files the metadata names, which backends' sdists always carry.</param>
 public sealed record SelectionOptions(
     string ProjectRoot,
     string ImportName,
@@ -22,4 +21,7 @@ public sealed record SelectionOptions(
     IReadOnlyList<string> Exclude,
     IReadOnlyList<string> SdistRequiredFiles,
     IReadOnlyList<string> SecretsAllow,
-    HatchBuildOptions? Hatch = null);
+    BackendRules? Backend = null)
+{
+    public IReadOnlyList<string> ReadmeAndLicenseFiles { get; init; } = [];
+}

@@ -34,7 +34,7 @@ public sealed class HatchBuildConfigTests : IDisposable
             sources = ["src"]
             """);
 
-        var hatch = _project.LoadOk().Selection.Hatch!;
+        var hatch = _project.LoadOk().Selection.Backend as HatchBuildOptions ?? throw new InvalidOperationException("not hatch rules");
 
         Assert.Equal("Flask.Shop", hatch.RawName);
         Assert.Equal(["src/shop"], hatch.Wheel.Packages!);
@@ -55,7 +55,7 @@ public sealed class HatchBuildConfigTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_project.Root, "app"));
         _project.Pyproject(Head + "[tool.packd]\npackages = [\"app\"]\n");
 
-        Assert.Null(_project.LoadOk().Selection.Hatch);
+        Assert.Null(_project.LoadOk().Selection.Backend);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class HatchBuildConfigTests : IDisposable
     {
         _project.Pyproject("[build-system]\nbuild-backend = \"flit_core.buildapi\"\n[project]\nname = \"x\"\nversion = \"1\"\n");
 
-        Assert.Null(_project.LoadOk().Selection.Hatch);
+        Assert.Null(_project.LoadOk().Selection.Backend);
     }
 
     [Fact]

@@ -12,8 +12,8 @@ public sealed class HatchSelectionTests : IDisposable
 
     private (List<string> Wheel, List<string> Sdist) Select(HatchTargetOptions? wheel = null, HatchTargetOptions? sdist = null, string name = "app")
     {
-        var hatch = new HatchBuildOptions(wheel ?? HatchTargetOptions.Empty, sdist ?? HatchTargetOptions.Empty, name, []);
-        var options = _tree.Options(importName: name) with { Hatch = hatch };
+        var hatch = new HatchBuildOptions(wheel ?? HatchTargetOptions.Empty, sdist ?? HatchTargetOptions.Empty, name);
+        var options = _tree.Options(importName: name) with { Backend = hatch };
         var (selection, diagnostics) = TempTree.Select(options);
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items));
         return (TempTree.Paths(selection.Wheel), TempTree.Paths(selection.Sdist));
@@ -181,6 +181,6 @@ public sealed class HatchSelectionTests : IDisposable
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
         Assert.NotEqual(a, a with { Include = null });
-        Assert.Equal(new HatchBuildOptions(a, a, "n", ["README.md"]), new HatchBuildOptions(b, b, "n", ["README.md"]));
+        Assert.Equal(new HatchBuildOptions(a, a, "n"), new HatchBuildOptions(b, b, "n"));
     }
 }
