@@ -13,12 +13,6 @@ internal sealed partial class ProjectReader
     private const string HatchBuildPath = "tool.hatch.build";
     private const string HatchBackend = "hatchling.build";
 
-    private bool BuildsWithHatchling()
-        => TableAt("build-system") is { } buildSystem
-            && buildSystem.TryGetValue("build-backend", out var backend)
-            && backend is string name
-            && name == HatchBackend;
-
     private HatchBuildOptions ReadHatchBuild(string rawName)
     {
         var build = TableAt(HatchBuildPath) ?? [];

@@ -50,7 +50,7 @@ internal sealed partial class ProjectReader
 
         // A project written for hatchling gets hatchling's file selection, unless it chose packd's own in [tool.packd].
         bool packdSelects = packd is not null && (packd.ContainsKey("packages") || packd.ContainsKey("include") || packd.ContainsKey("exclude"));
-        var hatch = !packdSelects && BuildsWithHatchling() ? ReadHatchBuild(name) : null;
+        var backend = packdSelects ? null : ReadBackendRules(name);
 
         return new SelectionOptions(
             _context.Root,
@@ -60,8 +60,18 @@ internal sealed partial class ProjectReader
             exclude,
             [],
             secretsAllow,
-            hatch);
+            backend);
     }
+
+    /// <summary>The declared backend's own selection rules when packd emulates them; null means packd's own rules.</summary>
+    private BackendRules? ReadBackendRules(string name) => DeclaredBackend() switch
+    {
+        HatchBackend => ReadHatchBuild(name),
+        _ => null,
+    };
+
+    private string? DeclaredBackend()
+        => TableAt("build-system") is { } buildSystem && buildSystem.TryGetValue("build-backend", out var backend) ? backend as string : null;
 
     /// <summary>The delegation settings are read by BuildModeDecider, which never fails; a wrong value is reported
     /// here, with its position, so it is not silently ignored.</summary>
