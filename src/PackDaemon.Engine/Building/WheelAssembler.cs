@@ -48,7 +48,7 @@ internal static class WheelAssembler
         foreach (var license in project.LicenseFiles)
         {
             // PEP 639: every License-File sits under .dist-info/licenses/ at its path relative to the project root.
-            string name = $"{layout.DistInfo}/licenses/{license}";
+            string name = $"{layout.DistInfo}/{project.LicenseFolder}{license}";
             var sha = state.Files[license].Sha256;
             distInfo.Add((name, state.Blobs.GetValueOrDefault(BlobKey.For(sha, name)) ?? throw new InvalidOperationException($"no blob for license {license}")));
         }

@@ -76,7 +76,7 @@ internal static class WorkPlanner
             string? wheelName = request.Wheel ? selected.Wheel?.ArchivePath : null;
             if (wheelName is null && request.Wheel && project.LicenseFiles.Contains(path))
             {
-                wheelName = "licenses/" + path;
+                wheelName = project.LicenseFolder + path;
             }
 
             string? member = request.Sdist && selected.Sdist is { } sdist && !SdistAssembler.IsComputed(sdist) ? top + sdist.ArchivePath : null;
@@ -114,7 +114,7 @@ internal static class WorkPlanner
                 if (licenses.Contains(file.Source.RelativePath) && !needs.ContainsKey(file.Source.RelativePath)
                     && only?.Contains(file.Source.RelativePath) != false)
                 {
-                    needs[file.Source.RelativePath] = Work(file.Source, "licenses/" + file.Source.RelativePath, null, freshWalk);
+                    needs[file.Source.RelativePath] = Work(file.Source, project.LicenseFolder + file.Source.RelativePath, null, freshWalk);
                 }
             }
         }

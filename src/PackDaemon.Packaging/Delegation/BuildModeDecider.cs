@@ -100,7 +100,7 @@ public static class BuildModeDecider
             }
         }
 
-        if (!document.ContainsKey("project") && NonPep621MetadataSource(document, setupPy, setupCfg) is { } source)
+        if (!document.ContainsKey("project") && NonPep621MetadataSource(backend, document, setupPy, setupCfg) is { } source)
         {
             return Delegated($"no [project] table: the metadata is in {source}, which packd does not read");
         }
@@ -133,7 +133,7 @@ public static class BuildModeDecider
         return null;
     }
 
-    private static string? NonPep621MetadataSource(TomlTable document, string? setupPy, string? setupCfg)
+    private static string? NonPep621MetadataSource(string backend, TomlTable document, string? setupPy, string? setupCfg)
     {
         // Reached only with a shim setup.py, which names nothing: setup.cfg, when present, holds the metadata.
         if (setupCfg is not null)
@@ -146,7 +146,8 @@ public static class BuildModeDecider
             return SetupPy;
         }
 
-        return Table(Table(document, "tool"), "poetry")?.ContainsKey("name") == true ? "[tool.poetry]" : null;
+        // poetry-core's own [tool.poetry] metadata is read natively; another backend would not read it either.
+        return backend != "poetry.core.masonry.api" && Table(Table(document, "tool"), "poetry")?.ContainsKey("name") == true ? "[tool.poetry]" : null;
     }
 
     /// <summary>A bad value is ignored here; the native loader's [tool.packd] reader reports it with its position.</summary>

@@ -16,6 +16,9 @@ public sealed record CoreMetadata(string Name, string Version)
 
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
+    /// <summary>The legacy <c>Home-page</c> field, which poetry-core 1.4 still writes.</summary>
+    public string? HomePage { get; init; }
+
     /// <summary>Names of authors given without an email, comma-joined (<c>Author</c>).</summary>
     public string? Author { get; init; }
 

@@ -25,6 +25,7 @@ public static class CoreMetadataWriter
             Header(sb, "Keywords", string.Join(',', metadata.Keywords));
         }
 
+        Header(sb, "Home-page", metadata.HomePage);
         foreach (var url in metadata.ProjectUrls)
         {
             Header(sb, "Project-URL", url.Label + ", " + url.Url);

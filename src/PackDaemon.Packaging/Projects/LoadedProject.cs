@@ -17,4 +17,9 @@ public sealed record LoadedProject(
     IReadOnlyList<string> LicenseFiles,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> EntryPoints,
     SelectionOptions Selection,
-    IReadOnlyList<string> MetadataInputs);
+    IReadOnlyList<string> MetadataInputs)
+{
+    /// <summary>Where in .dist-info the license files go: PEP 639's <c>licenses/</c>, or the folder itself for a
+    /// backend that predates it (poetry-core 1.4).</summary>
+    public string LicenseFolder { get; init; } = "licenses/";
+}

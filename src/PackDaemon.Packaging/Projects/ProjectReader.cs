@@ -40,6 +40,11 @@ internal sealed partial class ProjectReader
 
     public LoadedProject? Read()
     {
+        if (UsesPoetryMetadata())
+        {
+            return ReadPoetry();
+        }
+
         if (!_root.TryGetValue("project", out var projectValue))
         {
             _context.Diagnostics.Error(

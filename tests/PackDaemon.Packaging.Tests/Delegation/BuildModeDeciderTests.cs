@@ -37,7 +37,10 @@ public sealed class BuildModeDeciderTests : IDisposable
     [InlineData("setuptools.build_meta", "[tool.setuptools.package-data]\ndemo = [\"*.sql\"]\n", "[tool.setuptools] package-data")]
     [InlineData("flit_core.buildapi", "[tool.flit.module]\nname = \"demo_core\"\n", "[tool.flit.module]")]
     [InlineData("pdm.backend", "[tool.pdm.build]\nincludes = [\"src\"]\n", "[tool.pdm.build]")]
-    [InlineData("poetry.core.masonry.api", "[tool.poetry]\npackages = [{ include = \"demo\" }]\n", "[tool.poetry] packages")]
+    [InlineData("poetry.core.masonry.api", "[tool.poetry]\nbuild = \"build.py\"\n", "[tool.poetry] build")]
+    [InlineData("poetry.core.masonry.api", "[tool.poetry.dependencies]\nlocal = { path = \"../local\" }\n", "[tool.poetry.dependencies] local")]
+    [InlineData("poetry.core.masonry.api", "[tool.poetry.dependencies]\nfoo = \"^1.0 || ^3.0\"\n", "[tool.poetry.dependencies] foo")]
+    [InlineData("poetry.core.masonry.api", "[tool.poetry.scripts]\ntool = { reference = \"bin/tool\", type = \"file\" }\n", "[tool.poetry.scripts] tool")]
     [InlineData("uv_build", "[tool.uv.build-backend]\nmodule-root = \"\"\n", "[tool.uv.build-backend]")]
     public void Decide_BackendOptionNotEmulatedYet_Delegates_NamingIt(string backend, string options, string named)
     {
@@ -228,9 +231,17 @@ public sealed class BuildModeDeciderTests : IDisposable
     }
 
     [Fact]
-    public void Decide_NoProjectTable_PoetryMetadata_Delegates()
+    public void Decide_NoProjectTable_PoetryMetadata_IsNative_ForPoetryCore()
     {
         _project.Pyproject("[build-system]\nbuild-backend = \"poetry.core.masonry.api\"\n[tool.poetry]\nname = \"demo\"\nversion = \"1\"\n");
+
+        Assert.False(Decide().Delegated, Decide().Reason);
+    }
+
+    [Fact]
+    public void Decide_NoProjectTable_PoetryMetadata_OtherBackend_Delegates()
+    {
+        _project.Pyproject("[build-system]\nbuild-backend = \"hatchling.build\"\n[tool.poetry]\nname = \"demo\"\nversion = \"1\"\n");
 
         Assert.Contains("[tool.poetry]", Decide().Reason, StringComparison.Ordinal);
     }

@@ -1,0 +1,2 @@
+class SqliteBackend: pass
+class MemoryBackend: pass
