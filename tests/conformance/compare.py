@@ -46,7 +46,7 @@ print(backend.build_wheel(out))
 print(backend.build_sdist(out))
 """
 
-BACKEND_MODULES = {"hatchling": "hatchling.build"}
+BACKEND_MODULES = {"hatchling": "hatchling.build", "setuptools": "setuptools.build_meta"}
 
 # Header fields whose value names the tool that wrote the file: they differ by design, never by mistake.
 GENERATOR_FIELDS = {"Generator"}
