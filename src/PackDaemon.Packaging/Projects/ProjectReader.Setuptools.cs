@@ -129,6 +129,14 @@ internal sealed partial class ProjectReader
             result.Add(new SetuptoolsPatterns(entry, values));
         }
 
+        if (!folders && result.FindIndex(static p => p.Key == "*") is var star and >= 0)
+        {
+            // setuptools reads the key "*" as "every package" (its internal key ""), replacing any "" entry.
+            result.RemoveAll(static p => p.Key.Length == 0);
+            star = result.FindIndex(static p => p.Key == "*");
+            result[star] = result[star] with { Key = string.Empty };
+        }
+
         return result;
     }
 
