@@ -24,6 +24,7 @@ import email.parser
 import email.policy
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,11 +43,16 @@ PEP517_BUILD = """
 import importlib, sys
 backend = importlib.import_module(sys.argv[1])
 out = sys.argv[2]
-print(backend.build_wheel(out))
-print(backend.build_sdist(out))
+wheel = backend.build_wheel(out)
+sdist = backend.build_sdist(out)
+print("PACKD-ARTIFACTS", wheel, sdist)
 """
 
-BACKEND_MODULES = {"hatchling": "hatchling.build", "poetry-core": "poetry.core.masonry.api"}
+BACKEND_MODULES = {
+    "hatchling": "hatchling.build",
+    "poetry-core": "poetry.core.masonry.api",
+    "setuptools": "setuptools.build_meta",
+}
 
 # Header fields whose value names the tool that wrote the file: they differ by design, never by mistake.
 GENERATOR_FIELDS = {"Generator"}
@@ -57,7 +63,14 @@ GENERATOR_FIELDS = {"Generator"}
 REQUIREMENT_FIELDS = {"Requires-Dist", "Provides-Dist", "Obsoletes-Dist"}
 
 
+# setuptools 66 writes a requirement's version specifier in parentheses (`flask (>=2)`), which PEP 508 still accepts
+# as the same requirement as `flask>=2`; the comparison drops them (docs/compatibility.md#requirement-spelling).
+PARENTHESIZED_SPECIFIER = re.compile(r"^([A-Za-z0-9._-]+(?:\[[^\]]*\])?) \(([^)]*)\)")
+
+
 def canonical_value(name: str, value: str) -> str:
+    if name in REQUIREMENT_FIELDS:
+        value = PARENTHESIZED_SPECIFIER.sub(r"\1\2", value)
     if name in REQUIREMENT_FIELDS and ";" in value:
         requirement, marker = value.split(";", 1)
         return f"{requirement};{marker.replace(chr(39), chr(34))}"
@@ -70,7 +83,9 @@ def build_with_backend(backend: str, project: str, out: str) -> tuple[str, str]:
                             cwd=project, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode:
         raise BuildFailed(f"{backend} failed:\n{result.stderr[-4000:]}")
-    wheel, sdist = result.stdout.split()[-2:]
+    # Backends log to stdout (setuptools does): the artifact names are on the last marked line.
+    marked = [line for line in result.stdout.splitlines() if line.startswith("PACKD-ARTIFACTS ")]
+    wheel, sdist = marked[-1].split()[1:3]
     return os.path.join(out, wheel), os.path.join(out, sdist)
 
 

@@ -5,26 +5,34 @@ namespace PackDaemon.Packaging.Delegation;
 /// <summary>
 /// Backend-specific build options packd does not read yet. A project that sets one is delegated rather than built
 /// natively with rules that ignore it: a native wheel that silently leaves out package data or takes in other modules
-/// would be worse than a slower exact one. hatchling's and poetry-core's options are read (issue 4); the other backends' option tables
-/// are the next part of that issue, and each one moves out of this list as its emulation lands.
+/// would be worse than a slower exact one. Each backend's options leave this list as their emulation lands (issue 4):
+/// what remains here is what packd still hands to the backend itself.
 /// </summary>
 internal static class UnemulatedBackendOptions
 {
+    // What the native setuptools emulation reads (docs/compatibility.md#setuptools). zip-safe only matters to eggs.
+    // Everything else (cmdclass, ext-modules, license-files, platforms, eager-resources...) is delegated.
+    private static readonly HashSet<string> s_emulatedSetuptoolsKeys =
+    [
+        "dynamic", "packages", "package-dir", "package-data", "exclude-package-data", "include-package-data",
+        "py-modules", "data-files", "script-files", "zip-safe",
+    ];
+
     /// <summary>Where the first option packd would ignore is, or null when the native build reads everything set.</summary>
     public static string? Find(string backend, TomlTable document, string projectRoot)
     {
         var tool = Table(document, "tool");
         if (backend.StartsWith("setuptools.", StringComparison.Ordinal))
         {
-            // [tool.setuptools.dynamic] is read natively (version, readme, dependency files); nothing else is yet.
             var setuptools = Table(tool, "setuptools");
-            var other = setuptools?.Keys.FirstOrDefault(key => key != "dynamic");
-            if (other is not null)
+            if (setuptools?.Keys.FirstOrDefault(key => !s_emulatedSetuptoolsKeys.Contains(key)) is { } other)
             {
                 return $"[tool.setuptools] {other}";
             }
 
-            return File.Exists(Path.Combine(projectRoot, "MANIFEST.in")) ? "MANIFEST.in" : null;
+            return setuptools is not null && PythonScript(setuptools, projectRoot) is { } script
+                ? $"[tool.setuptools] script-files ({script} starts with a python shebang, which setuptools rewrites to #!python)"
+                : null;
         }
 
         if (backend == "flit_core.buildapi")
@@ -96,6 +104,39 @@ internal static class UnemulatedBackendOptions
                 {
                     return $"[tool.poetry.dependencies] {name}: {why}";
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first script-files entry whose first line is a python shebang: setuptools' build_scripts rewrites
+    /// it to <c>#!python</c> (which installers then point at the target interpreter); packd copies files unchanged,
+    /// so such a script stays delegated rather than installed with the wrong interpreter.</summary>
+    private static string? PythonScript(TomlTable setuptools, string projectRoot)
+    {
+        if (!setuptools.TryGetValue("script-files", out var scripts) || scripts is not TomlArray list)
+        {
+            return null;
+        }
+
+        foreach (var script in list.OfType<string>())
+        {
+            try
+            {
+                using var reader = new StreamReader(Path.Combine(projectRoot, script));
+                string? first = reader.ReadLine();
+                if (first is not null && first.StartsWith("#!", StringComparison.Ordinal) && first.Contains("python", StringComparison.Ordinal))
+                {
+                    return script;
+                }
+            }
+            catch (IOException)
+            {
+                // A missing script is reported by the native build, which names it.
+            }
+            catch (UnauthorizedAccessException)
+            {
             }
         }
 

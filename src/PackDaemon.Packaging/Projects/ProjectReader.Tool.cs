@@ -68,6 +68,7 @@ internal sealed partial class ProjectReader
     {
         HatchBackend => ReadHatchBuild(name),
         PoetryBackend when UsesPoetryMetadata() => ReadPoetryBuild(name),
+        SetuptoolsBackend or SetuptoolsLegacyBackend => ReadSetuptoolsBuild(),
         _ => null,
     };
 

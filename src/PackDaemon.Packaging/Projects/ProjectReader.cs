@@ -121,6 +121,9 @@ internal sealed partial class ProjectReader
             {
                 SdistRequiredFiles = MetadataInputs(),
                 ReadmeAndLicenseFiles = ReadmeAndLicenseFiles(),
+                Backend = selection.Backend is Selection.Setuptools.SetuptoolsBuildOptions setuptools
+                    ? setuptools with { DataFolder = $"{ProjectName.ToFileNameComponent(name)}-{version}.data" }
+                    : selection.Backend,
             },
             MetadataInputs());
     }

@@ -37,6 +37,10 @@ public sealed class ConformanceTests
     public void Suite_HasSeveralPoetryCoreCases()
         => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "poetry-core")).Length >= 5, "the poetry-core fixtures are missing");
 
+    [Fact]
+    public void Suite_HasSeveralSetuptoolsCases()
+        => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "setuptools")).Length >= 8, "the setuptools fixtures are missing");
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Build_SameArtifactsAsTheBackend_ExceptTheListedDifferences(string backend, string project)

@@ -33,8 +33,8 @@ public sealed class BuildModeDeciderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("setuptools.build_meta", "[tool.setuptools]\npackages = [\"demo\"]\n", "[tool.setuptools] packages")]
-    [InlineData("setuptools.build_meta", "[tool.setuptools.package-data]\ndemo = [\"*.sql\"]\n", "[tool.setuptools] package-data")]
+    [InlineData("setuptools.build_meta", "[tool.setuptools]\nlicense-files = [\"LICENSE\"]\n", "[tool.setuptools] license-files")]
+    [InlineData("setuptools.build_meta", "[tool.setuptools.ext-modules]\ndemo = [\"*.sql\"]\n", "[tool.setuptools] ext-modules")]
     [InlineData("flit_core.buildapi", "[tool.flit.module]\nname = \"demo_core\"\n", "[tool.flit.module]")]
     [InlineData("pdm.backend", "[tool.pdm.build]\nincludes = [\"src\"]\n", "[tool.pdm.build]")]
     [InlineData("poetry.core.masonry.api", "[tool.poetry]\nbuild = \"build.py\"\n", "[tool.poetry] build")]
@@ -63,15 +63,28 @@ public sealed class BuildModeDeciderTests : IDisposable
     }
 
     [Fact]
-    public void Decide_SetuptoolsWithManifestIn_Delegates()
+    public void Decide_SetuptoolsWithManifestInAndFileSelectionOptions_StaysNative()
     {
-        _project.Pyproject("[build-system]\nbuild-backend = \"setuptools.build_meta\"\n" + Project);
+        _project.Pyproject("[build-system]\nbuild-backend = \"setuptools.build_meta\"\n" + Project
+            + "[tool.setuptools]\npackages = [\"demo\"]\nscript-files = [\"bin/run\"]\n[tool.setuptools.package-data]\ndemo = [\"*.sql\"]\n");
         _project.Write("MANIFEST.in", "include README.md\n");
+        _project.Write("bin/run", "#!/bin/sh\necho run\n");
+
+        var decision = Decide();
+
+        Assert.False(decision.Delegated, decision.Reason);
+    }
+
+    [Fact]
+    public void Decide_SetuptoolsScriptWithPythonShebang_Delegates_NamingTheScript()
+    {
+        _project.Pyproject("[build-system]\nbuild-backend = \"setuptools.build_meta\"\n" + Project + "[tool.setuptools]\nscript-files = [\"bin/run\"]\n");
+        _project.Write("bin/run", "#!/usr/bin/env python3\nprint('run')\n");
 
         var decision = Decide();
 
         Assert.True(decision.Delegated);
-        Assert.Contains("MANIFEST.in", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("bin/run", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
