@@ -43,6 +43,11 @@ internal sealed partial class ProjectReader
             packages = ReadPackagePaths(_context.GetStringList(hatchWheel, "packages", HatchWheelPath));
         }
 
+        if (packages.Length == 0 && (packd is null || !packd.ContainsKey("packages")))
+        {
+            packages = SetupCfgTopLevelPackages();
+        }
+
         if (name is null)
         {
             return null;

@@ -141,7 +141,7 @@ internal sealed partial class ProjectReader
 
     private string[] MetadataInputs()
     {
-        var inputs = new List<string> { LoadContext.PyprojectFile };
+        var inputs = new List<string>(_context.ConfigFiles);
         void Add(string? file)
         {
             if (file is not null && !inputs.Contains(file))
