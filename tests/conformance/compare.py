@@ -39,14 +39,24 @@ HATCH_SHIM = os.path.join(REPO, "tests", "python", "hatch_shim")
 
 # Calls the backend's PEP 517 hooks in-process, without isolation (PyPI is not reachable here).
 PEP517_BUILD = """
-import importlib, sys
-backend = importlib.import_module(sys.argv[1])
+import contextlib, importlib, sys
+module, _, attribute = sys.argv[1].partition(":")
+backend = importlib.import_module(module)
+for name in filter(None, attribute.split(".")):
+    backend = getattr(backend, name)
 out = sys.argv[2]
-print(backend.build_wheel(out))
-print(backend.build_sdist(out))
+# setuptools logs to stdout; only the two file names may reach it.
+with contextlib.redirect_stdout(sys.stderr):
+    wheel = backend.build_wheel(out)
+    sdist = backend.build_sdist(out)
+print(wheel)
+print(sdist)
 """
 
-BACKEND_MODULES = {"hatchling": "hatchling.build"}
+# A PEP 517 object reference (module or module:object). setuptools-cfg fixtures are setup.cfg projects: without a
+# declared build-backend pip builds them with PEP 517's fallback, setuptools' legacy backend; a fixture whose
+# pyproject.toml declares one is built with that (see backend_reference).
+BACKEND_MODULES = {"hatchling": "hatchling.build", "setuptools-cfg": "setuptools.build_meta:__legacy__"}
 
 # Header fields whose value names the tool that wrote the file: they differ by design, never by mistake.
 GENERATOR_FIELDS = {"Generator"}
@@ -64,9 +74,20 @@ def canonical_value(name: str, value: str) -> str:
     return value
 
 
+def backend_reference(backend: str, project: str) -> str:
+    """The fixture's declared build-backend when it has one (what pip would call), else the folder's default."""
+    pyproject = os.path.join(project, "pyproject.toml")
+    if backend == "setuptools-cfg" and os.path.exists(pyproject):
+        with open(pyproject, "rb") as f:
+            declared = tomllib.load(f).get("build-system", {}).get("build-backend")
+        if declared:
+            return declared
+    return BACKEND_MODULES[backend]
+
+
 def build_with_backend(backend: str, project: str, out: str) -> tuple[str, str]:
     env = {**os.environ, "PYTHONPATH": HATCH_SHIM, "SOURCE_DATE_EPOCH": "1580601600"}
-    result = subprocess.run(["/usr/bin/python3", "-c", PEP517_BUILD, BACKEND_MODULES[backend], out],
+    result = subprocess.run(["/usr/bin/python3", "-c", PEP517_BUILD, backend_reference(backend, project), out],
                             cwd=project, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode:
         raise BuildFailed(f"{backend} failed:\n{result.stderr[-4000:]}")

@@ -37,6 +37,12 @@ public sealed record CoreMetadata(string Name, string Version)
 
     public IReadOnlyList<string> Classifiers { get; init; } = [];
 
+    /// <summary>setup.cfg's <c>url</c> (<c>Home-page</c>), which setuptools still writes; pyproject.toml has no such key.</summary>
+    public string? HomePage { get; init; }
+
+    /// <summary>setup.cfg's <c>download_url</c> (<c>Download-URL</c>).</summary>
+    public string? DownloadUrl { get; init; }
+
     /// <summary>In declaration order (<c>Project-URL: label, url</c>).</summary>
     public IReadOnlyList<ProjectUrl> ProjectUrls { get; init; } = [];
 

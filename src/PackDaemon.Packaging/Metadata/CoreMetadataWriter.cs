@@ -25,6 +25,8 @@ public static class CoreMetadataWriter
             Header(sb, "Keywords", string.Join(',', metadata.Keywords));
         }
 
+        Header(sb, "Home-page", metadata.HomePage);
+        Header(sb, "Download-URL", metadata.DownloadUrl);
         foreach (var url in metadata.ProjectUrls)
         {
             Header(sb, "Project-URL", url.Label + ", " + url.Url);

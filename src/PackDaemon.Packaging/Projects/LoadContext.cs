@@ -33,6 +33,10 @@ internal sealed class LoadContext
     /// where setuptools itself keeps its legacy behaviour (a License text next to License-File, for instance).</summary>
     public bool FromSetupCfg { get; init; }
 
+    /// <summary>setup.cfg's <c>url</c> and <c>download_url</c>, at the index paths <c>setup.cfg.url</c> and
+    /// <c>setup.cfg.download_url</c>: headers setuptools writes that have no [project] key.</summary>
+    public (string? HomePage, string? DownloadUrl) LegacyUrls { get; init; }
+
     /// <summary>The configuration files the project was read from, relative to the root (pyproject.toml, or setup.cfg
     /// and setup.py with or without a pyproject.toml): the sdist carries them and a change to one reloads.</summary>
     public IReadOnlyList<string> ConfigFiles { get; init; } = [PyprojectFile];

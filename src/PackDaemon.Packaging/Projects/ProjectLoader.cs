@@ -84,7 +84,12 @@ public static class ProjectLoader
         }
 
         configFiles.AddRange(translation.ReferencedFiles.Where(f => !configFiles.Contains(f)));
-        var context = new LoadContext(root, diagnostics, index) { FromSetupCfg = true, ConfigFiles = configFiles };
+        var context = new LoadContext(root, diagnostics, index)
+        {
+            FromSetupCfg = true,
+            ConfigFiles = configFiles,
+            LegacyUrls = (translation.HomePage, translation.DownloadUrl),
+        };
         return new ProjectReader(context, translation.Document).Read();
     }
 

@@ -281,15 +281,17 @@ internal sealed partial class SetupCfgTranslator
             Mark("project.urls." + label, at);
         }
 
-        // Home-page and Download-URL are deprecated headers; packd writes them as Project-URL entries.
+        // setuptools writes these as the Home-page and Download-URL headers, not as Project-URL entries.
         if ((Get(entries, "url") ?? Get(entries, "home_page")) is { RawValue.Length: > 0 } url)
         {
-            Add("Homepage", url.FirstText);
+            _homePage = url.RawValue;
+            Mark("setup.cfg.url", url.FirstText);
         }
 
         if (Get(entries, "download_url") is { RawValue.Length: > 0 } download)
         {
-            Add("Download", download.FirstText);
+            _downloadUrl = download.RawValue;
+            Mark("setup.cfg.download_url", download.FirstText);
         }
 
         if (Get(entries, "project_urls") is { } projectUrls && SplitDict(projectUrls, MetadataSection) is { } pairs)

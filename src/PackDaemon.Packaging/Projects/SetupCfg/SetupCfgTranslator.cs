@@ -24,6 +24,8 @@ internal sealed partial class SetupCfgTranslator
     private readonly TomlTable _project = [];
     private readonly TomlTable _setuptools = [];
     private readonly List<string> _referencedFiles = [];
+    private string? _homePage;
+    private string? _downloadUrl;
     private int _errors;
 
     private SetupCfgTranslator(IniFile ini, string root, TomlLocationIndex index, DiagnosticBag diagnostics)
@@ -68,7 +70,7 @@ internal sealed partial class SetupCfgTranslator
         var tool = document.TryGetValue("tool", out var t) && t is TomlTable existing ? existing : new TomlTable();
         tool["setuptools"] = translator._setuptools;
         document["tool"] = tool;
-        return new SetupCfgTranslation(document, translator._referencedFiles);
+        return new SetupCfgTranslation(document, translator._referencedFiles, translator._homePage, translator._downloadUrl);
     }
 
     /// <summary>The first setup.cfg setting packd does not emulate, as the mode decision's reason; null when none.</summary>
