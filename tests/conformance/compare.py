@@ -63,15 +63,22 @@ GENERATOR_FIELDS = {"Generator"}
 
 # Fields holding PEP 508 requirements. A marker's string literal may be quoted with ' or " (PEP 508 grammar): hatchling
 # 1.12 writes what Debian's `packaging` prints ('), packd the canonical form of packaging >= 22 ("). One requirement,
-# two spellings; docs/compatibility.md lists this as the only value the comparison rewrites before comparing.
+# two spellings; setuptools 66 also puts a version specifier in parentheses. docs/compatibility.md lists these as the
+# only values the comparison rewrites before comparing.
 REQUIREMENT_FIELDS = {"Requires-Dist", "Provides-Dist", "Obsoletes-Dist"}
 
 
 def canonical_value(name: str, value: str) -> str:
-    if name in REQUIREMENT_FIELDS and ";" in value:
-        requirement, marker = value.split(";", 1)
-        return f"{requirement};{marker.replace(chr(39), chr(34))}"
-    return value
+    if name not in REQUIREMENT_FIELDS:
+        return value
+    requirement, semicolon, marker = value.partition(";")
+    # setuptools 66 writes a version specifier in parentheses with spaces (`flask (>=2.0) ; extra == "dev"`), the form
+    # of Metadata-Version 1.2; PEP 508 and packd write `flask>=2.0; extra == "dev"`. One requirement, two spellings.
+    if "@" not in requirement:
+        requirement = requirement.replace("(", "").replace(")", "").replace(" ", "")
+    else:
+        requirement = requirement.strip()
+    return f"{requirement};{marker.strip().replace(chr(39), chr(34))}" if semicolon else requirement
 
 
 def backend_reference(backend: str, project: str) -> str:
