@@ -40,18 +40,27 @@ HATCH_SHIM = os.path.join(REPO, "tests", "python", "hatch_shim")
 
 # Calls the backend's PEP 517 hooks in-process, without isolation (PyPI is not reachable here).
 PEP517_BUILD = """
-import importlib, sys
-backend = importlib.import_module(sys.argv[1])
+import contextlib, importlib, sys
+module, _, attribute = sys.argv[1].partition(":")
+backend = importlib.import_module(module)
+for name in filter(None, attribute.split(".")):
+    backend = getattr(backend, name)
 out = sys.argv[2]
-wheel = backend.build_wheel(out)
-sdist = backend.build_sdist(out)
+# setuptools logs to stdout; the artifact names travel on one marked line, and the build's own output goes to stderr.
+with contextlib.redirect_stdout(sys.stderr):
+    wheel = backend.build_wheel(out)
+    sdist = backend.build_sdist(out)
 print("PACKD-ARTIFACTS", wheel, sdist)
 """
 
+# A PEP 517 object reference (module or module:object). setuptools-cfg fixtures are setup.cfg projects: without a
+# declared build-backend pip builds them with PEP 517's fallback, setuptools' legacy backend; a fixture whose
+# pyproject.toml declares one is built with that (see backend_reference).
 BACKEND_MODULES = {
     "hatchling": "hatchling.build",
     "poetry-core": "poetry.core.masonry.api",
     "setuptools": "setuptools.build_meta",
+    "setuptools-cfg": "setuptools.build_meta:__legacy__",
 }
 
 # Header fields whose value names the tool that wrote the file: they differ by design, never by mistake.
@@ -59,27 +68,38 @@ GENERATOR_FIELDS = {"Generator"}
 
 # Fields holding PEP 508 requirements. A marker's string literal may be quoted with ' or " (PEP 508 grammar): hatchling
 # 1.12 writes what Debian's `packaging` prints ('), packd the canonical form of packaging >= 22 ("). One requirement,
-# two spellings; docs/compatibility.md lists this as the only value the comparison rewrites before comparing.
+# two spellings; setuptools 66 also puts a version specifier in parentheses. docs/compatibility.md lists these as the
+# only values the comparison rewrites before comparing.
 REQUIREMENT_FIELDS = {"Requires-Dist", "Provides-Dist", "Obsoletes-Dist"}
 
 
-# setuptools 66 writes a requirement's version specifier in parentheses (`flask (>=2)`), which PEP 508 still accepts
-# as the same requirement as `flask>=2`; the comparison drops them (docs/compatibility.md#requirement-spelling).
-PARENTHESIZED_SPECIFIER = re.compile(r"^([A-Za-z0-9._-]+(?:\[[^\]]*\])?) \(([^)]*)\)")
-
-
 def canonical_value(name: str, value: str) -> str:
-    if name in REQUIREMENT_FIELDS:
-        value = PARENTHESIZED_SPECIFIER.sub(r"\1\2", value)
-    if name in REQUIREMENT_FIELDS and ";" in value:
-        requirement, marker = value.split(";", 1)
-        return f"{requirement};{marker.replace(chr(39), chr(34))}"
-    return value
+    if name not in REQUIREMENT_FIELDS:
+        return value
+    requirement, semicolon, marker = value.partition(";")
+    # setuptools 66 writes a version specifier in parentheses with spaces (`flask (>=2.0) ; extra == "dev"`), the form
+    # of Metadata-Version 1.2; PEP 508 and packd write `flask>=2.0; extra == "dev"`. One requirement, two spellings.
+    if "@" not in requirement:
+        requirement = requirement.replace("(", "").replace(")", "").replace(" ", "")
+    else:
+        requirement = requirement.strip()
+    return f"{requirement};{marker.strip().replace(chr(39), chr(34))}" if semicolon else requirement
+
+
+def backend_reference(backend: str, project: str) -> str:
+    """The fixture's declared build-backend when it has one (what pip would call), else the folder's default."""
+    pyproject = os.path.join(project, "pyproject.toml")
+    if backend == "setuptools-cfg" and os.path.exists(pyproject):
+        with open(pyproject, "rb") as f:
+            declared = tomllib.load(f).get("build-system", {}).get("build-backend")
+        if declared:
+            return declared
+    return BACKEND_MODULES[backend]
 
 
 def build_with_backend(backend: str, project: str, out: str) -> tuple[str, str]:
     env = {**os.environ, "PYTHONPATH": HATCH_SHIM, "SOURCE_DATE_EPOCH": "1580601600"}
-    result = subprocess.run(["/usr/bin/python3", "-c", PEP517_BUILD, BACKEND_MODULES[backend], out],
+    result = subprocess.run(["/usr/bin/python3", "-c", PEP517_BUILD, backend_reference(backend, project), out],
                             cwd=project, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode:
         raise BuildFailed(f"{backend} failed:\n{result.stderr[-4000:]}")

@@ -52,8 +52,9 @@ internal static class BuildCommand
                 DelegateTimeout = DelegatedBuilder.TimeoutFromEnvironment(),
             };
 
-            // A folder without pyproject.toml is no workspace for the daemon; the in-process build reports it exactly.
-            if (DaemonPreference.InProcessRequested(parse.GetValue(noDaemon)) || !File.Exists(Path.Combine(root, "pyproject.toml")))
+            // A folder without pyproject.toml or setup.cfg is no workspace for the daemon; the in-process build reports it exactly.
+            if (DaemonPreference.InProcessRequested(parse.GetValue(noDaemon))
+                || (!File.Exists(Path.Combine(root, "pyproject.toml")) && !File.Exists(Path.Combine(root, "setup.cfg"))))
             {
                 return BuildResultPrinter.Print(ProjectBuilder.Build(request), root, parse.GetValue(json), stdout, stderr);
             }

@@ -1,6 +1,7 @@
 namespace PackDaemon.Daemon.Workspaces;
 
-/// <summary>What counts as a workspace root: an absolute path to a folder holding pyproject.toml, compared as its
+/// <summary>What counts as a workspace root: an absolute path to a folder holding pyproject.toml (or a setuptools
+/// setup.cfg, which PEP 517's fallback builds without one), compared as its
 /// full path so that <c>/p/app</c>, <c>/p/app/</c> and <c>/p/x/../app</c> are one workspace.</summary>
 internal static class ProjectRoot
 {
@@ -26,9 +27,9 @@ internal static class ProjectRoot
             return null;
         }
 
-        if (!File.Exists(Path.Combine(full, "pyproject.toml")))
+        if (!File.Exists(Path.Combine(full, "pyproject.toml")) && !File.Exists(Path.Combine(full, "setup.cfg")))
         {
-            problem = $"'{full}' holds no pyproject.toml.";
+            problem = $"'{full}' holds no pyproject.toml (nor setup.cfg).";
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PackDaemon.Packaging.Projects;
+using PackDaemon.Packaging.Projects.SetupCfg;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -19,6 +20,7 @@ public static class BuildModeDecider
 
     private const string SetupPy = "setup.py";
     private const string SetupCfg = "setup.cfg";
+    private const string SetupCfgNativeReason = "native: setuptools, metadata from setup.cfg";
 
     /// <summary>The backends whose rules packd applies itself (issue 4, section 1).</summary>
     private static readonly HashSet<string> s_emulated = new(StringComparer.Ordinal)
@@ -37,8 +39,14 @@ public static class BuildModeDecider
         var pyprojectText = ReadOptional(Path.Combine(projectRoot, LoadContext.PyprojectFile));
         if (pyprojectText is null)
         {
-            return setupPy is not null || setupCfg is not null
-                ? Delegate(LegacyBackend, [], $"no pyproject.toml: {(setupPy is not null ? SetupPy : SetupCfg)} defines the project, built by PEP 517's fallback backend")
+            if (setupCfg is not null)
+            {
+                // PEP 517's fallback backend reads the declarative setup.cfg, which packd translates.
+                return DecideSetupCfg(projectRoot, LegacyBackend, setupPy, setupCfg, []) ?? Native(LegacyBackend, SetupCfgNativeReason);
+            }
+
+            return setupPy is not null
+                ? Delegate(LegacyBackend, [], "no pyproject.toml: setup.py defines the project, built by PEP 517's fallback backend")
                 : Native(LegacyBackend, "no pyproject.toml");
         }
 
@@ -100,6 +108,13 @@ public static class BuildModeDecider
             }
         }
 
+        if (!document.ContainsKey("project") && backend.StartsWith("setuptools.", StringComparison.Ordinal) && setupCfg is not null)
+        {
+            return DecideSetupCfg(projectRoot, backend, setupPy, setupCfg, document) is { } delegated
+                ? delegated with { BackendPath = backendPath, Timeout = timeout }
+                : Native(backend, SetupCfgNativeReason);
+        }
+
         if (!document.ContainsKey("project") && NonPep621MetadataSource(backend, document, setupPy, setupCfg) is { } source)
         {
             return Delegated($"no [project] table: the metadata is in {source}, which packd does not read");
@@ -111,6 +126,36 @@ public static class BuildModeDecider
         }
 
         return Native(backend, $"build-backend `{backend}` is emulated natively");
+    }
+
+    /// <summary>A setuptools project whose metadata is in setup.cfg: delegated when setup.py runs code, setup.cfg sets
+    /// something packd does not emulate, or another setuptools option packd ignores is set; null means native.</summary>
+    private static BuildModeDecision? DecideSetupCfg(string projectRoot, string backend, string? setupPy, string setupCfg, TomlTable document)
+    {
+        if (setupPy is not null && SetupScriptShape.FirstCodeLine(setupPy) is { } codeLine)
+        {
+            return Delegate(backend, [], $"setup.py runs code beyond a bare setup() shim ({codeLine})");
+        }
+
+        if (SetupCfgScan.CmdclassLine(setupCfg) is var line and > 0)
+        {
+            return Delegate(backend, [], string.Create(CultureInfo.InvariantCulture, $"setup.cfg line {line}: [options] cmdclass runs custom setuptools commands"));
+        }
+
+        // A setup.cfg that does not parse is built natively: the loader reports the exact line.
+        var ini = IniFile.Parse(setupCfg, new Diagnostics.DiagnosticBag());
+        if (ini is not null && SetupCfgTranslator.FirstUnemulated(ini) is { } setting)
+        {
+            return Delegate(backend, [], setting + ", so setuptools itself builds it");
+        }
+
+        // The options are checked on the translation, so setup.cfg's `scripts` meet the same shebang rule as
+        // [tool.setuptools] script-files; an untranslatable setup.cfg is built natively, where the loader reports it.
+        var translated = ini is null ? null : SetupCfgTranslator.Translate(
+            ini, projectRoot, document, TomlLocationIndex.Build(new Tomlyn.Syntax.DocumentSyntax()), new Diagnostics.DiagnosticBag());
+        return UnemulatedBackendOptions.Find(backend, translated?.Document ?? document, projectRoot) is { } option
+            ? Delegate(backend, [], $"{option.Replace("[tool.setuptools] script-files", "setup.cfg [options] scripts", StringComparison.Ordinal)} is not emulated yet, so `{backend}` itself builds it")
+            : null;
     }
 
     /// <summary>The first hatch build hook: <c>[tool.hatch.build.hooks.X]</c> or <c>[tool.hatch.build.targets.T.hooks.X]</c>.</summary>

@@ -16,9 +16,6 @@ public sealed record CoreMetadata(string Name, string Version)
 
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
-    /// <summary>The legacy <c>Home-page</c> field, which poetry-core 1.4 still writes.</summary>
-    public string? HomePage { get; init; }
-
     /// <summary>Names of authors given without an email, comma-joined (<c>Author</c>).</summary>
     public string? Author { get; init; }
 
@@ -39,6 +36,12 @@ public sealed record CoreMetadata(string Name, string Version)
     public IReadOnlyList<string> LicenseFiles { get; init; } = [];
 
     public IReadOnlyList<string> Classifiers { get; init; } = [];
+
+    /// <summary>The legacy <c>Home-page</c> field, which setuptools (setup.cfg's <c>url</c>) and poetry-core 1.4 still write; pyproject.toml's <c>[project]</c> has no such key.</summary>
+    public string? HomePage { get; init; }
+
+    /// <summary>setup.cfg's <c>download_url</c> (<c>Download-URL</c>).</summary>
+    public string? DownloadUrl { get; init; }
 
     /// <summary>In declaration order (<c>Project-URL: label, url</c>).</summary>
     public IReadOnlyList<ProjectUrl> ProjectUrls { get; init; } = [];

@@ -26,6 +26,7 @@ public static class CoreMetadataWriter
         }
 
         Header(sb, "Home-page", metadata.HomePage);
+        Header(sb, "Download-URL", metadata.DownloadUrl);
         foreach (var url in metadata.ProjectUrls)
         {
             Header(sb, "Project-URL", url.Label + ", " + url.Url);

@@ -29,6 +29,18 @@ internal sealed class LoadContext
 
     public TomlLocationIndex Index { get; }
 
+    /// <summary>True when the project table was translated from setup.cfg, whose rules differ from pyproject.toml's
+    /// where setuptools itself keeps its legacy behaviour (a License text next to License-File, for instance).</summary>
+    public bool FromSetupCfg { get; init; }
+
+    /// <summary>setup.cfg's <c>url</c> and <c>download_url</c>, at the index paths <c>setup.cfg.url</c> and
+    /// <c>setup.cfg.download_url</c>: headers setuptools writes that have no [project] key.</summary>
+    public (string? HomePage, string? DownloadUrl) LegacyUrls { get; init; }
+
+    /// <summary>The configuration files the project was read from, relative to the root (pyproject.toml, or setup.cfg
+    /// and setup.py with or without a pyproject.toml): the sdist carries them and a change to one reloads.</summary>
+    public IReadOnlyList<string> ConfigFiles { get; init; } = [PyprojectFile];
+
     public int ErrorCount { get; private set; }
 
     /// <summary>True when this load reported an error, directly or through a parser it called.</summary>
@@ -52,17 +64,18 @@ internal sealed class LoadContext
         var column = location.Column;
         if (innerColumn > 0 && location.VerbatimString)
         {
-            column += innerColumn; // past the opening quote
+            // A TOML string's position is its opening quote; a setup.cfg value's is its first character.
+            column += location.File is null ? innerColumn : innerColumn - 1;
         }
 
         ErrorCount++;
-        Diagnostics.Error(code, message, PyprojectFile, location.Line, column, fix);
+        Diagnostics.Error(code, message, location.File ?? PyprojectFile, location.Line, column, fix);
     }
 
     public void Warning(string code, string message, string path, string? fix = null)
     {
         var location = Index.Locate(path);
-        Diagnostics.Warning(code, message, PyprojectFile, location.Line, location.Column, fix);
+        Diagnostics.Warning(code, message, location.File ?? PyprojectFile, location.Line, location.Column, fix);
     }
 
     public void FileError(string code, string message, string file, int line, int column, string fix)

@@ -1,11 +1,13 @@
 using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Projects.SetupCfg;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
 
 namespace PackDaemon.Packaging.Projects;
 
-/// <summary>Reads pyproject.toml (PEP 621) and the files it points at, without running Python.</summary>
+/// <summary>Reads pyproject.toml (PEP 621), or a declarative setup.cfg translated to its shape, and the files they
+/// point at, without running Python.</summary>
 public static class ProjectLoader
 {
     /// <returns>The project, or null when an error was reported to <paramref name="diagnostics"/>.</returns>
@@ -15,16 +17,84 @@ public static class ProjectLoader
         ArgumentNullException.ThrowIfNull(diagnostics);
         var root = Path.GetFullPath(projectRoot);
         var file = Path.Combine(root, LoadContext.PyprojectFile);
+        var hasSetupCfg = File.Exists(Path.Combine(root, IniFile.FileName));
         if (!File.Exists(file))
         {
+            if (hasSetupCfg)
+            {
+                // PEP 517's fallback: setuptools reads the project from setup.cfg.
+                return LoadSetupCfg(root, null, diagnostics);
+            }
+
             diagnostics.Error(
                 DiagnosticCodes.PyprojectMissing,
-                $"No pyproject.toml in `{root}`.",
+                $"No pyproject.toml (or setup.cfg) in `{root}`.",
                 LoadContext.PyprojectFile,
                 fix: "Run packd from the folder holding pyproject.toml, or create one with a [project] table (name, version).");
             return null;
         }
 
+        var document = ReadPyproject(root, file, diagnostics);
+        if (document is null)
+        {
+            return null;
+        }
+
+        if (!document.Value.Model.ContainsKey("project") && hasSetupCfg)
+        {
+            // No [project] table: setuptools takes the metadata from setup.cfg (pyproject.toml holds [build-system]).
+            return LoadSetupCfg(root, document, diagnostics);
+        }
+
+        var context = new LoadContext(root, diagnostics, TomlLocationIndex.Build(document.Value.Syntax));
+        return new ProjectReader(context, document.Value.Model).Read();
+    }
+
+    private static LoadedProject? LoadSetupCfg(string root, (Tomlyn.Syntax.DocumentSyntax Syntax, TomlTable Model)? pyproject, DiagnosticBag diagnostics)
+    {
+        var index = TomlLocationIndex.Build(pyproject?.Syntax ?? new Tomlyn.Syntax.DocumentSyntax());
+        var bootstrap = new LoadContext(root, diagnostics, index);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(Path.Combine(root, IniFile.FileName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"setup.cfg could not be read: {ex.Message}", IniFile.FileName,
+                fix: "Check the file's permissions and that no other program holds it open.");
+            return null;
+        }
+
+        var text = bootstrap.DecodeUtf8(bytes, IniFile.FileName, "setup.cfg (setuptools reads it as UTF-8)");
+        var ini = text is null ? null : IniFile.Parse(text, diagnostics);
+        var translation = ini is null ? null : SetupCfgTranslator.Translate(ini, root, pyproject?.Model, index, diagnostics);
+        if (translation is null)
+        {
+            return null;
+        }
+
+        var configFiles = new List<string>();
+        foreach (var candidate in (string[])[LoadContext.PyprojectFile, IniFile.FileName, "setup.py"])
+        {
+            if (File.Exists(Path.Combine(root, candidate)))
+            {
+                configFiles.Add(candidate);
+            }
+        }
+
+        configFiles.AddRange(translation.ReferencedFiles.Where(f => !configFiles.Contains(f)));
+        var context = new LoadContext(root, diagnostics, index)
+        {
+            FromSetupCfg = true,
+            ConfigFiles = configFiles,
+            LegacyUrls = (translation.HomePage, translation.DownloadUrl),
+        };
+        return new ProjectReader(context, translation.Document).Read();
+    }
+
+    private static (Tomlyn.Syntax.DocumentSyntax Syntax, TomlTable Model)? ReadPyproject(string root, string file, DiagnosticBag diagnostics)
+    {
         var bootstrap = new LoadContext(root, diagnostics, TomlLocationIndex.Build(new Tomlyn.Syntax.DocumentSyntax()));
         byte[] bytes;
         try
@@ -56,19 +126,7 @@ public static class ProjectLoader
         }
 
         var text = bootstrap.DecodeUtf8(bytes, LoadContext.PyprojectFile, "project file");
-        if (text is null)
-        {
-            return null;
-        }
-
-        var document = Parse(text, diagnostics);
-        if (document is null)
-        {
-            return null;
-        }
-
-        var context = new LoadContext(root, diagnostics, TomlLocationIndex.Build(document.Value.Syntax));
-        return new ProjectReader(context, document.Value.Model).Read();
+        return text is null ? null : Parse(text, diagnostics);
     }
 
     private static (Tomlyn.Syntax.DocumentSyntax Syntax, TomlTable Model)? Parse(string text, DiagnosticBag diagnostics)

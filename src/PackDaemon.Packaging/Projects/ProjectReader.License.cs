@@ -109,7 +109,9 @@ internal sealed partial class ProjectReader
         }
 
         var path = Child("license-files");
-        if (licenseIsTable)
+        // setuptools writes setup.cfg's `license` text and its `license_files` side by side; PEP 639's rule is for
+        // pyproject.toml only.
+        if (licenseIsTable && !_context.FromSetupCfg)
         {
             // PEP 639: license-files makes the legacy table form an error.
             _context.Error(

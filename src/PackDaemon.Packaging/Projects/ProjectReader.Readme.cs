@@ -81,6 +81,13 @@ internal sealed partial class ProjectReader
             return (null, null);
         }
 
+        if (contentType is null && _context.FromSetupCfg)
+        {
+            // setup.cfg's long_description without long_description_content_type: setuptools writes no
+            // Description-Content-Type header, and PyPI then renders the text as reStructuredText.
+            return text is not null ? (text, null) : (ReadReadmeFile(file!, TomlLocationIndex.Child(path, "file")), null);
+        }
+
         if (contentType is null)
         {
             _context.Error(

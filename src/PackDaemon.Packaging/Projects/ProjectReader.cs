@@ -83,6 +83,8 @@ internal sealed partial class ProjectReader
         ReportUnknownProjectKeys();
         var selection = ReadSelection(name);
 
+        var homePage = LegacyUrl(_context.LegacyUrls.HomePage, "setup.cfg.url", "`url`");
+        var downloadUrl = LegacyUrl(_context.LegacyUrls.DownloadUrl, "setup.cfg.download_url", "`download_url`");
         if (_context.HasNewErrors || name is null || version is null || selection is null)
         {
             return null;
@@ -104,6 +106,8 @@ internal sealed partial class ProjectReader
             LicenseFiles = _licenseFiles.ToArray(),
             Classifiers = classifiers,
             ProjectUrls = urls,
+            HomePage = homePage,
+            DownloadUrl = downloadUrl,
             RequiresPython = requiresPython,
             RequiresDist = requiresDist,
             Extras = extras,
@@ -128,6 +132,9 @@ internal sealed partial class ProjectReader
             MetadataInputs());
     }
 
+    private string? LegacyUrl(string? url, string path, string what)
+        => url is not null && _context.CheckSingleLine(url, path, what) ? url : null;
+
     private static string Child(string key) => TomlLocationIndex.Child(ProjectPath, key);
 
     private bool IsStatic(string key) => _project.ContainsKey(key);
@@ -149,7 +156,7 @@ internal sealed partial class ProjectReader
 
     private string[] MetadataInputs()
     {
-        var inputs = new List<string> { LoadContext.PyprojectFile };
+        var inputs = new List<string>(_context.ConfigFiles);
         void Add(string? file)
         {
             if (file is not null && !inputs.Contains(file))

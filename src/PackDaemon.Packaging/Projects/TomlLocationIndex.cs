@@ -129,6 +129,9 @@ internal sealed class TomlLocationIndex
         }
     }
 
+    /// <summary>Records where a value that did not come from TOML text sits (a setup.cfg translation).</summary>
+    public void Add(string path, TomlLocation location) => _locations[path] = location;
+
     private void AddIfAbsent(string path, TextPosition start, bool verbatim)
         => _locations.TryAdd(path, new TomlLocation(start.Line + 1, start.Column + 1, verbatim));
 }

@@ -41,6 +41,10 @@ public sealed class ConformanceTests
     public void Suite_HasSeveralSetuptoolsCases()
         => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "setuptools")).Length >= 8, "the setuptools fixtures are missing");
 
+    [Fact]
+    public void Suite_HasSeveralSetuptoolsCfgCases()
+        => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "setuptools-cfg")).Length >= 4, "the setup.cfg fixtures are missing");
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Build_SameArtifactsAsTheBackend_ExceptTheListedDifferences(string backend, string project)

@@ -231,7 +231,7 @@ public sealed class BuildModeDeciderTests : IDisposable
     }
 
     [Fact]
-    public void Decide_NoProjectTable_MetadataInSetupCfg_Delegates()
+    public void Decide_NoProjectTable_MetadataInSetupCfg_IsNative()
     {
         _project.Pyproject("[build-system]\nbuild-backend = \"setuptools.build_meta\"\n")
             .Write("setup.cfg", "[metadata]\nname = demo\nversion = 1.0\n")
@@ -239,8 +239,85 @@ public sealed class BuildModeDeciderTests : IDisposable
 
         var decision = Decide();
 
+        Assert.False(decision.Delegated);
+        Assert.Equal("setuptools.build_meta", decision.Backend);
+        Assert.Equal("native: setuptools, metadata from setup.cfg", decision.Reason);
+    }
+
+    [Fact]
+    public void Decide_NoPyproject_SetupCfgWithShim_IsNativeWithTheLegacyBackend()
+    {
+        _project.Write("setup.cfg", "[metadata]\nname = demo\nversion = 1.0\n[options]\npackages = find:\n")
+            .Write("setup.py", "from setuptools import setup\nsetup()\n");
+
+        var decision = Decide();
+
+        Assert.False(decision.Delegated);
+        Assert.Equal(BuildModeDecider.LegacyBackend, decision.Backend);
+        Assert.Equal("native: setuptools, metadata from setup.cfg", decision.Reason);
+    }
+
+    [Fact]
+    public void Decide_NoPyproject_SetupCfgWithSetupPyRunningCode_Delegates()
+    {
+        _project.Write("setup.cfg", "[metadata]\nname = demo\nversion = 1.0\n")
+            .Write("setup.py", "from setuptools import setup, Extension\nsetup(ext_modules=[Extension('x', ['x.c'])])\n");
+
+        var decision = Decide();
+
         Assert.True(decision.Delegated);
-        Assert.Contains("no [project] table: the metadata is in setup.cfg", decision.Reason, StringComparison.Ordinal);
+        Assert.Equal("delegated:setuptools.build_meta:__legacy__", decision.Mode);
+        Assert.Contains("line 1: from setuptools import setup, Extension", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "[options]\nsetup_requires = setuptools_scm\n", "setup.cfg line 5: [options] setup_requires")]
+    [InlineData("", "[options]\nnamespace-packages = ns\n", "setup.cfg line 5: [options] namespace_packages")]
+    [InlineData("", "[options]\nentry_points = file: entry_points.cfg\n", "setup.cfg line 5: [options] entry_points")]
+    [InlineData("platforms = any\n", "", "setup.cfg line 4: [metadata] platforms")]
+    [InlineData("", "[bdist_wheel]\nuniversal = 1\n", "[bdist_wheel] universal = 1")]
+    [InlineData("", "[egg_info]\ntag_build = .dev\n", "[egg_info] tag_build = .dev")]
+    [InlineData("", "[DEFAULT]\nx = 1\n", "[DEFAULT]")]
+    public void Decide_SetupCfgSettingPackdDoesNotEmulate_Delegates(string metadata, string sections, string reason)
+    {
+        _project.Write("setup.cfg", "[metadata]\nname = demo\nversion = 1\n" + metadata + sections)
+            .Write("setup.py", "from setuptools import setup\nsetup()\n");
+
+        var decision = Decide();
+
+        Assert.True(decision.Delegated, decision.Reason);
+        Assert.Contains(reason, decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("#!/usr/bin/env python3\nprint('run')\n", true)]
+    [InlineData("#!/bin/sh\necho run\n", false)]
+    public void Decide_SetupCfgScripts_MeetTheSameShebangRuleAsScriptFiles(string script, bool delegated)
+    {
+        _project.Write("setup.cfg", "[metadata]\nname = demo\nversion = 1\n[options]\nscripts =\n    bin/run\n")
+            .Write("setup.py", "from setuptools import setup\nsetup()\n").Write("bin/run", script);
+
+        var decision = Decide();
+
+        Assert.Equal(delegated, decision.Delegated);
+        if (delegated)
+        {
+            Assert.Contains("setup.cfg [options] scripts (bin/run starts with a python shebang", decision.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("[egg_info]\ntag_build =\ntag_date = 0\n")]
+    [InlineData("[bdist_wheel]\nuniversal = 0\n")]
+    [InlineData("[flake8]\nmax-line-length = 100\n[tool:pytest]\naddopts = -q\n")]
+    public void Decide_SetupCfgSectionsThatChangeNoArtifact_StayNative(string section)
+    {
+        _project.Write("setup.cfg", "[metadata]\nname = demo\nversion = 1\n" + section)
+            .Write("setup.py", "from setuptools import setup\nsetup()\n");
+
+        var decision = Decide();
+
+        Assert.False(decision.Delegated, decision.Reason);
     }
 
     [Fact]

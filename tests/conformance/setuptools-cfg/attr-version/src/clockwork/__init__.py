@@ -1,0 +1,2 @@
+"""Clockwork."""
+__version__ = "2.3.0"

@@ -1,0 +1,2 @@
+def zip_plugin():
+    return None

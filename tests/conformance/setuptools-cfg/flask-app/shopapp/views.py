@@ -1,0 +1,6 @@
+from shopapp import app
+
+
+@app.route("/")
+def index():
+    return "shop"
