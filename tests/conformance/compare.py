@@ -46,7 +46,7 @@ print(backend.build_wheel(out))
 print(backend.build_sdist(out))
 """
 
-BACKEND_MODULES = {"hatchling": "hatchling.build"}
+BACKEND_MODULES = {"hatchling": "hatchling.build", "flit_core": "flit_core.buildapi"}
 
 # Header fields whose value names the tool that wrote the file: they differ by design, never by mistake.
 GENERATOR_FIELDS = {"Generator"}
@@ -66,6 +66,7 @@ def canonical_value(name: str, value: str) -> str:
 
 def build_with_backend(backend: str, project: str, out: str) -> tuple[str, str]:
     env = {**os.environ, "PYTHONPATH": HATCH_SHIM, "SOURCE_DATE_EPOCH": "1580601600"}
+    os.makedirs(out, exist_ok=True)  # hatchling creates it; flit_core expects it to exist
     result = subprocess.run(["/usr/bin/python3", "-c", PEP517_BUILD, BACKEND_MODULES[backend], out],
                             cwd=project, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode:

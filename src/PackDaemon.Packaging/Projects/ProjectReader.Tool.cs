@@ -67,6 +67,7 @@ internal sealed partial class ProjectReader
     private BackendRules? ReadBackendRules(string name) => DeclaredBackend() switch
     {
         HatchBackend => ReadHatchBuild(name),
+        FlitBackend => ReadFlitBuild(name),
         _ => null,
     };
 
