@@ -33,6 +33,10 @@ public sealed class ConformanceTests
     public void Suite_HasSeveralHatchlingCases()
         => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "hatchling")).Length >= 10, "the hatchling fixtures are missing");
 
+    [Fact]
+    public void Suite_HasSeveralFlitCases()
+        => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "flit_core")).Length >= 5, "the flit_core fixtures are missing");
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Build_SameArtifactsAsTheBackend_ExceptTheListedDifferences(string backend, string project)

@@ -35,7 +35,7 @@ public sealed class BuildModeDeciderTests : IDisposable
     [Theory]
     [InlineData("setuptools.build_meta", "[tool.setuptools]\npackages = [\"demo\"]\n", "[tool.setuptools] packages")]
     [InlineData("setuptools.build_meta", "[tool.setuptools.package-data]\ndemo = [\"*.sql\"]\n", "[tool.setuptools] package-data")]
-    [InlineData("flit_core.buildapi", "[tool.flit.module]\nname = \"demo_core\"\n", "[tool.flit.module]")]
+    [InlineData("flit_core.buildapi", "[tool.flit.metadata]\nmodule = \"demo_core\"\n", "[tool.flit.metadata]")]
     [InlineData("pdm.backend", "[tool.pdm.build]\nincludes = [\"src\"]\n", "[tool.pdm.build]")]
     [InlineData("poetry.core.masonry.api", "[tool.poetry]\npackages = [{ include = \"demo\" }]\n", "[tool.poetry] packages")]
     [InlineData("uv_build", "[tool.uv.build-backend]\nmodule-root = \"\"\n", "[tool.uv.build-backend]")]
@@ -71,12 +71,18 @@ public sealed class BuildModeDeciderTests : IDisposable
         Assert.Contains("MANIFEST.in", decision.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Decide_FlitDynamicDescription_Delegates()
+    [Theory]
+    [InlineData("[project]\nname = \"demo\"\ndynamic = [\"version\", \"description\"]\n")]
+    [InlineData(Project + "[tool.flit.module]\nname = \"demo_core\"\n")]
+    [InlineData(Project + "[tool.flit.sdist]\ninclude = [\"docs/\"]\n")]
+    [InlineData(Project + "[tool.flit.external-data]\ndirectory = \"share\"\n")]
+    public void Decide_FlitOptionsPackdEmulates_AreNative(string project)
     {
-        _project.Pyproject("[build-system]\nbuild-backend = \"flit_core.buildapi\"\n[project]\nname = \"demo\"\ndynamic = [\"version\", \"description\"]\n");
+        _project.Pyproject("[build-system]\nbuild-backend = \"flit_core.buildapi\"\n" + project);
 
-        Assert.True(Decide().Delegated);
+        var decision = Decide();
+
+        Assert.False(decision.Delegated, decision.Reason);
     }
 
     [Fact]

@@ -88,11 +88,22 @@ internal static class FlitModuleSource
         PythonToken? firstBinding = null;
         int bindings = 0;
         bool starImport = false;
+        bool globalDeclared = statements.Any(static s => s.Tokens[0].Is(PythonTokenKind.Name, "global")
+            && s.Tokens.Any(static t => t.Is(PythonTokenKind.Name, VersionName)));
+        bool inFunctionOrClass = false;
         foreach (var statement in statements)
         {
             var tokens = statement.Tokens;
+            if (statement.TopLevel)
+            {
+                // A top-level def or class (a decorator line leads to one): the lines indented below it bind local or
+                // class names, not the module's, unless the module declares the name global somewhere.
+                inFunctionOrClass = statement.Compound && tokens[0].Text is "def" or "class" or "async" or "@";
+            }
+
             starImport |= tokens[0].Is(PythonTokenKind.Name, "from") && tokens[^1].Is(PythonTokenKind.Operator, "*");
-            for (int i = 0; i < tokens.Count; i++)
+            bool local = !statement.TopLevel && inFunctionOrClass && !globalDeclared;
+            for (int i = 0; i < tokens.Count && !local; i++)
             {
                 if (tokens[i].Is(PythonTokenKind.Name, VersionName) && IsBinding(tokens, i))
                 {
