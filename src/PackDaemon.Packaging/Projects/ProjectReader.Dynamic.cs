@@ -15,7 +15,7 @@ internal sealed partial class ProjectReader
 
     private static readonly Dictionary<string, string> s_dynamicProviders = new(StringComparer.Ordinal)
     {
-        ["description"] = "setuptools' [tool.setuptools.dynamic] description or a build-backend plugin",
+        ["description"] = "setuptools' [tool.setuptools.dynamic] description or flit's module docstring (read only when the build-backend is flit_core)",
         ["readme"] = "setuptools' [tool.setuptools.dynamic] readme or the hatch-fancy-pypi-readme plugin",
         ["classifiers"] = "setuptools' [tool.setuptools.dynamic] classifiers",
         ["scripts"] = "setuptools' [tool.setuptools.dynamic] or setup.py entry_points",

@@ -90,7 +90,7 @@ internal sealed class FlitSelector(SelectionOptions options, FlitBuildOptions fl
                     wheel.Path is null ? wheelOut : $"included ({Rules}): {wheel.Reason}",
                     wheel.Path,
                     sdistHere,
-                    sdistHere || i == 0 ? sdistReason : "already in the sdist"));
+                    i == 0 || !inSdist ? sdistReason : "in the sdist once, at its project path"));
             }
         }
 
