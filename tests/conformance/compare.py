@@ -57,6 +57,7 @@ print("PACKD-ARTIFACTS", wheel, sdist)
 # declared build-backend pip builds them with PEP 517's fallback, setuptools' legacy backend; a fixture whose
 # pyproject.toml declares one is built with that (see backend_reference).
 BACKEND_MODULES = {
+    "flit_core": "flit_core.buildapi",
     "hatchling": "hatchling.build",
     "poetry-core": "poetry.core.masonry.api",
     "setuptools": "setuptools.build_meta",
@@ -99,6 +100,7 @@ def backend_reference(backend: str, project: str) -> str:
 
 def build_with_backend(backend: str, project: str, out: str) -> tuple[str, str]:
     env = {**os.environ, "PYTHONPATH": HATCH_SHIM, "SOURCE_DATE_EPOCH": "1580601600"}
+    os.makedirs(out, exist_ok=True)  # hatchling creates it; flit_core expects it to exist
     result = subprocess.run(["/usr/bin/python3", "-c", PEP517_BUILD, backend_reference(backend, project), out],
                             cwd=project, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode:
@@ -116,8 +118,12 @@ def build_with_packd(packd: str, project: str, out: str) -> tuple[str, str]:
                             env=env, capture_output=True, text=True, timeout=300)
     if result.returncode:
         raise BuildFailed(f"packd failed:\n{(result.stdout + result.stderr)[-4000:]}")
-    artifacts = {a["kind"]: a["path"] for a in json.loads(result.stdout)["artifacts"]}
-    return artifacts["wheel"], artifacts["sdist"]
+    artifacts = {a["kind"]: a for a in json.loads(result.stdout)["artifacts"]}
+    # A delegated build runs the backend itself and would compare equal by construction: the suite tests emulation.
+    for artifact in artifacts.values():
+        if artifact.get("mode", "native") != "native":
+            raise BuildFailed(f"packd did not build natively ({artifact['mode']}): {artifact.get('reason', '')}")
+    return artifacts["wheel"]["path"], artifacts["sdist"]["path"]
 
 
 class BuildFailed(Exception):

@@ -37,15 +37,10 @@ internal static class UnemulatedBackendOptions
 
         if (backend == "flit_core.buildapi")
         {
-            if (Table(tool, "flit") is { Count: > 0 } flit)
-            {
-                return $"[tool.flit.{flit.Keys.First()}]";
-            }
-
-            // flit takes the description from the module's docstring, which the native build does not read.
-            return Table(document, "project")?.TryGetValue("dynamic", out var dynamic) == true && dynamic is TomlArray list
-                && list.OfType<string>().Contains("description")
-                ? "a dynamic description (flit reads the module docstring)"
+            // [tool.flit.module], [tool.flit.sdist], [tool.flit.external-data] and the docstring description are read
+            // natively. flit's old metadata format is not: it holds the whole project's metadata outside [project].
+            return Table(tool, "flit") is { } flit && flit.Keys.FirstOrDefault(key => key is "metadata" or "scripts" or "entrypoints") is { } old
+                ? $"[tool.flit.{old}] (flit's metadata format before [project])"
                 : null;
         }
 

@@ -15,7 +15,7 @@ internal sealed partial class ProjectReader
 
     private static readonly Dictionary<string, string> s_dynamicProviders = new(StringComparer.Ordinal)
     {
-        ["description"] = "flit's module docstring or setuptools' [tool.setuptools.dynamic] description",
+        ["description"] = "setuptools' [tool.setuptools.dynamic] description or flit's module docstring (read only when the build-backend is flit_core)",
         ["readme"] = "setuptools' [tool.setuptools.dynamic] readme or the hatch-fancy-pypi-readme plugin",
         ["classifiers"] = "setuptools' [tool.setuptools.dynamic] classifiers",
         ["scripts"] = "setuptools' [tool.setuptools.dynamic] or setup.py entry_points",
@@ -72,7 +72,9 @@ internal sealed partial class ProjectReader
                 continue;
             }
 
-            if (s_dynamicProviders.TryGetValue(key, out var provider))
+            // flit_core reads the description from the module's docstring, as packd does for it (ProjectReader.Flit).
+            bool flitDocstring = key == "description" && DeclaredBackend() == FlitBackend;
+            if (!flitDocstring && s_dynamicProviders.TryGetValue(key, out var provider))
             {
                 _context.Error(
                     DiagnosticCodes.DynamicUnsupported,

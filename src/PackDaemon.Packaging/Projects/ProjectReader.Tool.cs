@@ -69,6 +69,7 @@ internal sealed partial class ProjectReader
         HatchBackend => ReadHatchBuild(name),
         PoetryBackend when UsesPoetryMetadata() => ReadPoetryBuild(name),
         SetuptoolsBackend or SetuptoolsLegacyBackend => ReadSetuptoolsBuild(),
+        FlitBackend => ReadFlitBuild(name),
         _ => null,
     };
 

@@ -42,8 +42,7 @@ internal sealed partial class ProjectReader
             return ReadHatchVersion(hatch);
         }
 
-        var backend = TableAt("build-system") is { } buildSystem && buildSystem.TryGetValue("build-backend", out var b) ? b as string : null;
-        if (backend == "flit_core.buildapi" && name is not null)
+        if (DeclaredBackend() == FlitBackend && name is not null)
         {
             return ReadFlitVersion(name);
         }
@@ -203,14 +202,6 @@ internal sealed partial class ProjectReader
 
         _versionFile = relative;
         return VersionFromPattern(text, pattern, relative!, TomlLocationIndex.Child(HatchPath, "pattern"));
-    }
-
-    private string? ReadFlitVersion(string name)
-    {
-        var module = _context.GetString(TableAt("tool.flit.module") ?? [], "name", "tool.flit.module") ?? name.Replace('-', '_').Replace('.', '_');
-        var path = module.Replace('.', '/');
-        string[] candidates = [path + "/__init__.py", "src/" + path + "/__init__.py", path + ".py", "src/" + path + ".py"];
-        return ReadVersionFromModule(candidates, "__version__", DynamicItemPath("version"), $"flit's module `{module}`");
     }
 
     private string? ReadVersionFromModule(string[] candidates, string attribute, string path, string what, string? alternateAttribute = null)

@@ -65,8 +65,8 @@ internal sealed partial class ProjectReader
 
         ReadDynamic();
         var name = ReadName();
-        var version = ReadVersion(name);
-        var summary = ReadSummary();
+        var version = _version = ReadVersion(name);
+        var summary = ReadSummary(name);
         var (description, contentType) = ReadReadme();
         var requiresPython = ReadRequiresPython();
         var license = ReadLicense();
@@ -213,8 +213,13 @@ internal sealed partial class ProjectReader
         return name;
     }
 
-    private string? ReadSummary()
+    private string? ReadSummary(string? name)
     {
+        if (_dynamic.Contains("description") && !IsStatic("description") && DeclaredBackend() == FlitBackend)
+        {
+            return ReadFlitSummary(name);
+        }
+
         var summary = _context.GetString(_project, "description", ProjectPath);
         return summary is not null && _context.CheckSingleLine(summary, Child("description"), "`description`") ? summary : null;
     }

@@ -45,6 +45,10 @@ public sealed class ConformanceTests
     public void Suite_HasSeveralSetuptoolsCfgCases()
         => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "setuptools-cfg")).Length >= 4, "the setup.cfg fixtures are missing");
 
+    [Fact]
+    public void Suite_HasSeveralFlitCases()
+        => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "flit_core")).Length >= 5, "the flit_core fixtures are missing");
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Build_SameArtifactsAsTheBackend_ExceptTheListedDifferences(string backend, string project)

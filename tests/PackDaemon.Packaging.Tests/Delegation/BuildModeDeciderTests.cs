@@ -35,7 +35,7 @@ public sealed class BuildModeDeciderTests : IDisposable
     [Theory]
     [InlineData("setuptools.build_meta", "[tool.setuptools]\nlicense-files = [\"LICENSE\"]\n", "[tool.setuptools] license-files")]
     [InlineData("setuptools.build_meta", "[tool.setuptools.ext-modules]\ndemo = [\"*.sql\"]\n", "[tool.setuptools] ext-modules")]
-    [InlineData("flit_core.buildapi", "[tool.flit.module]\nname = \"demo_core\"\n", "[tool.flit.module]")]
+    [InlineData("flit_core.buildapi", "[tool.flit.metadata]\nmodule = \"demo_core\"\n", "[tool.flit.metadata]")]
     [InlineData("pdm.backend", "[tool.pdm.build]\nincludes = [\"src\"]\n", "[tool.pdm.build]")]
     [InlineData("poetry.core.masonry.api", "[tool.poetry]\nbuild = \"build.py\"\n", "[tool.poetry] build")]
     [InlineData("poetry.core.masonry.api", "[tool.poetry.dependencies]\nlocal = { path = \"../local\" }\n", "[tool.poetry.dependencies] local")]
@@ -87,12 +87,18 @@ public sealed class BuildModeDeciderTests : IDisposable
         Assert.Contains("bin/run", decision.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Decide_FlitDynamicDescription_Delegates()
+    [Theory]
+    [InlineData("[project]\nname = \"demo\"\ndynamic = [\"version\", \"description\"]\n")]
+    [InlineData(Project + "[tool.flit.module]\nname = \"demo_core\"\n")]
+    [InlineData(Project + "[tool.flit.sdist]\ninclude = [\"docs/\"]\n")]
+    [InlineData(Project + "[tool.flit.external-data]\ndirectory = \"share\"\n")]
+    public void Decide_FlitOptionsPackdEmulates_AreNative(string project)
     {
-        _project.Pyproject("[build-system]\nbuild-backend = \"flit_core.buildapi\"\n[project]\nname = \"demo\"\ndynamic = [\"version\", \"description\"]\n");
+        _project.Pyproject("[build-system]\nbuild-backend = \"flit_core.buildapi\"\n" + project);
 
-        Assert.True(Decide().Delegated);
+        var decision = Decide();
+
+        Assert.False(decision.Delegated, decision.Reason);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class HatchBuildConfigTests : IDisposable
     [Fact]
     public void Load_OtherBackend_HasNoHatchRules()
     {
-        _project.Pyproject("[build-system]\nbuild-backend = \"flit_core.buildapi\"\n[project]\nname = \"x\"\nversion = \"1\"\n");
+        _project.Pyproject("[build-system]\nbuild-backend = \"custom_backend.api\"\n[project]\nname = \"x\"\nversion = \"1\"\n");
 
         Assert.Null(_project.LoadOk().Selection.Backend);
     }

@@ -1,0 +1,5 @@
+"""My tool."""
+
+
+def gui():
+    return 0

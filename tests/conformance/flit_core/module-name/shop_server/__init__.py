@@ -1,0 +1,1 @@
+"""Not packaged: flit packages the module [tool.flit.module] names."""

@@ -1,0 +1,1 @@
+"""Another distribution's part of the namespace."""

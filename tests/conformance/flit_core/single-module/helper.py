@@ -1,0 +1,1 @@
+"""Not the module: flit packages only tinytool.py."""
