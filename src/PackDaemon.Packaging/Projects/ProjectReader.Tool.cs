@@ -67,6 +67,8 @@ internal sealed partial class ProjectReader
     private BackendRules? ReadBackendRules(string name) => DeclaredBackend() switch
     {
         HatchBackend => ReadHatchBuild(name),
+        PdmBackend => ReadPdmBuild(name),
+        UvBackend => ReadUvBuild(name),
         _ => null,
     };
 

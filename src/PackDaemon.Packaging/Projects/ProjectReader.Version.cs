@@ -43,6 +43,11 @@ internal sealed partial class ProjectReader
         }
 
         var backend = TableAt("build-system") is { } buildSystem && buildSystem.TryGetValue("build-backend", out var b) ? b as string : null;
+        if (backend == PdmBackend && TableAt(PdmVersionPath) is { } pdmVersion)
+        {
+            return ReadPdmVersion(pdmVersion);
+        }
+
         if (backend == "flit_core.buildapi" && name is not null)
         {
             return ReadFlitVersion(name);

@@ -60,7 +60,7 @@ internal sealed partial class ProjectReader
 
         ReadDynamic();
         var name = ReadName();
-        var version = ReadVersion(name);
+        var version = _version = ReadVersion(name);
         var summary = ReadSummary();
         var (description, contentType) = ReadReadme();
         var requiresPython = ReadRequiresPython();
