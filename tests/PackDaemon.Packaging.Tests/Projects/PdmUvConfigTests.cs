@@ -80,6 +80,17 @@ public sealed class PdmUvConfigTests : IDisposable
     }
 
     [Fact]
+    public void Pdm_WheelDataFromTheBuildDir_IsRefused()
+    {
+        _project.Pyproject(PdmHead + "[tool.pdm.build.wheel-data]\ndata = [{ path = \"${BUILD_DIR}/gen/*\" }]\n");
+
+        var error = _project.LoadError(DiagnosticCodes.PdmBuildInvalid);
+
+        Assert.Equal(9, error.Line);
+        Assert.Contains("${BUILD_DIR}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pdm_MissingPackageDir_IsAnError()
     {
         _project.Pyproject(PdmHead + "[tool.pdm.build]\npackage-dir = \"lib\"\n");
