@@ -184,10 +184,17 @@ internal sealed partial class ProjectReader
     private string? ReadPdmVersion(TomlTable version)
     {
         var source = _context.GetString(version, "source", PdmVersionPath);
+        if (source is null)
+        {
+            _context.Error(DiagnosticCodes.PdmVersionInvalid, "[tool.pdm.version] has no `source`; pdm-backend requires it.", PdmVersionPath,
+                "Add source = \"file\" with path = \"src/pkg/__init__.py\" naming the file holding `__version__ = \"...\"`.");
+            return null;
+        }
+
         if (source != "file")
         {
             _context.Error(DiagnosticCodes.DynamicUnsupported,
-                $"pdm-backend's version source `{source ?? "(none)"}` runs code or reads git, which packd does not do natively.",
+                $"pdm-backend's version source `{source}` runs code or reads git, which packd does not do natively.",
                 TomlLocationIndex.Child(PdmVersionPath, "source"),
                 "Use source = \"file\" with path = \"src/pkg/__init__.py\", or remove [tool.packd] mode = \"native\" so pdm-backend builds it.");
             return null;
