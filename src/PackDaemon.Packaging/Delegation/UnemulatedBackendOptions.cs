@@ -46,9 +46,7 @@ internal static class UnemulatedBackendOptions
 
         if (backend == "pdm.backend")
         {
-            return Table(tool, "pdm") is { } pdm && pdm.Keys.FirstOrDefault(key => key is "build" or "version") is { } key
-                ? $"[tool.pdm.{key}]"
-                : null;
+            return UnemulatedPdmOption(Table(tool, "pdm"), projectRoot);
         }
 
         if (backend == "poetry.core.masonry.api")
@@ -58,7 +56,10 @@ internal static class UnemulatedBackendOptions
 
         if (backend == "uv_build")
         {
-            return Table(Table(tool, "uv"), "build-backend") is not null ? "[tool.uv.build-backend]" : null;
+            // A key a later uv_build added (or a typo uv_build ignores) could change the file set: delegate rather than guess.
+            return Table(Table(tool, "uv"), "build-backend")?.Keys.FirstOrDefault(key => !s_uvBuildKeys.Contains(key)) is { } key
+                ? $"[tool.uv.build-backend] {key}"
+                : null;
         }
 
         return null;
@@ -136,6 +137,43 @@ internal static class UnemulatedBackendOptions
         }
 
         return null;
+    }
+
+    // [tool.pdm.build] keys the native build reads (is-purelib only as true, editable-backend only matters for editables).
+    private static readonly HashSet<string> s_pdmBuildKeys = new(StringComparer.Ordinal)
+    {
+        "includes", "excludes", "source-includes", "package-dir", "wheel-data", "is-purelib", "editable-backend",
+    };
+
+    private static readonly HashSet<string> s_uvBuildKeys = new(StringComparer.Ordinal)
+    {
+        "module-root", "module-name", "namespace", "source-include", "source-exclude", "wheel-exclude", "default-excludes", "data",
+    };
+
+    /// <summary>pdm-backend runs code for its build hooks (pdm_build.py, custom-hook), run-setuptools and the scm and
+    /// call version sources; a platform wheel (is-purelib = false) is not what packd writes.</summary>
+    private static string? UnemulatedPdmOption(TomlTable? pdm, string projectRoot)
+    {
+        var build = Table(pdm, "build");
+        if (build?.Keys.FirstOrDefault(key => !s_pdmBuildKeys.Contains(key) && !(key == "run-setuptools" && build[key] is false)) is { } key)
+        {
+            return $"[tool.pdm.build] {key}";
+        }
+
+        if (build?.TryGetValue("is-purelib", out var purelib) == true && purelib is false)
+        {
+            return "[tool.pdm.build] is-purelib = false (a platform wheel)";
+        }
+
+        if (File.Exists(Path.Combine(projectRoot, "pdm_build.py")))
+        {
+            return "pdm_build.py (a pdm-backend build hook)";
+        }
+
+        var version = Table(pdm, "version");
+        return version?.TryGetValue("source", out var source) == true && source is string name && name != "file"
+            ? $"[tool.pdm.version] source = \"{name}\""
+            : null;
     }
 
     private static TomlTable? Table(TomlTable? table, string key) => BuildModeDecider.Table(table, key);

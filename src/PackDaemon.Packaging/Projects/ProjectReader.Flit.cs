@@ -17,7 +17,6 @@ internal sealed partial class ProjectReader
     // The tables flit_core 3.8 knows; the last three are its pre-PEP 621 format, which it refuses next to [project].
     private static readonly string[] s_flitOldFormatTables = ["metadata", "scripts", "entrypoints"];
 
-    private string? _version;
     private string? _flitModuleName;
     private (FlitModule Module, string? Docstring, FlitVersionFinding Version)? _flitModuleFacts;
     private bool _flitModuleRead;
@@ -86,9 +85,6 @@ internal sealed partial class ProjectReader
         _flitModuleName = configured ?? name.Replace('-', '_');
         return _flitModuleName;
     }
-
-    private static bool IsPythonIdentifier(string text)
-        => text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(static c => char.IsLetterOrDigit(c) || c == '_');
 
     // config._check_glob_patterns: no control characters or <>:"\, normalized, not absolute, not leaving the project.
     private List<string> ReadFlitPatterns(TomlTable sdist, string key, string sdistPath)

@@ -166,7 +166,14 @@ internal sealed partial class ProjectReader
     private void AddDefaultLicenseFiles()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var glob in s_defaultLicenseGlobs)
+        // uv_build takes license files from license-files only; pdm-backend's defaults have no AUTHORS*.
+        string[] defaults = DeclaredBackend() switch
+        {
+            UvBackend => [],
+            PdmBackend => s_pdmDefaultLicenseGlobs,
+            _ => s_defaultLicenseGlobs,
+        };
+        foreach (var glob in defaults)
         {
             foreach (var match in LicenseGlob.Match(_context.Root, glob))
             {

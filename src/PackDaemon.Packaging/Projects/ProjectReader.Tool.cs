@@ -70,6 +70,8 @@ internal sealed partial class ProjectReader
         PoetryBackend when UsesPoetryMetadata() => ReadPoetryBuild(name),
         SetuptoolsBackend or SetuptoolsLegacyBackend => ReadSetuptoolsBuild(),
         FlitBackend => ReadFlitBuild(name),
+        PdmBackend => ReadPdmBuild(name),
+        UvBackend => ReadUvBuild(name),
         _ => null,
     };
 

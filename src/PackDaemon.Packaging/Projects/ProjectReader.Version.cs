@@ -42,6 +42,11 @@ internal sealed partial class ProjectReader
             return ReadHatchVersion(hatch);
         }
 
+        if (DeclaredBackend() == PdmBackend && TableAt(PdmVersionPath) is { } pdmVersion)
+        {
+            return ReadPdmVersion(pdmVersion);
+        }
+
         if (DeclaredBackend() == FlitBackend && name is not null)
         {
             return ReadFlitVersion(name);

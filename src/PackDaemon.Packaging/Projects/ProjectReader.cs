@@ -23,6 +23,9 @@ internal sealed partial class ProjectReader
     private readonly TomlTable _project = [];
     private readonly HashSet<string> _dynamic = new(StringComparer.Ordinal);
     private readonly List<string> _licenseFiles = [];
+
+    // The version once read: flit's external data, pdm's and uv's wheel data go to <name>-<version>.data/.
+    private string? _version;
     private readonly List<string> _requirementsFiles = [];
     private string? _readmeFile;
     private string? _legacyLicenseFile;
@@ -394,4 +397,8 @@ internal sealed partial class ProjectReader
             }
         }
     }
+
+    /// <summary>An ASCII-or-Unicode Python identifier as flit and uv_build check module names (no keywords check).</summary>
+    private static bool IsPythonIdentifier(string name)
+        => name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(static c => char.IsLetterOrDigit(c) || c == '_');
 }

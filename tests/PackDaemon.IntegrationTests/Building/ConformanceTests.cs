@@ -6,7 +6,8 @@ namespace PackDaemon.IntegrationTests.Building;
 /// The differential conformance suite (issue 4, section 3): every project under tests/conformance/&lt;backend&gt;/ is built
 /// by the real backend (Debian's, installed by scripts/prereqs.sh) and by packd, and tests/conformance/compare.py
 /// compares wheel entries, METADATA, WHEEL, entry points, the sdist members and PKG-INFO. The differences found must be
-/// exactly the case's allow-list (&lt;case&gt;.case.toml), each explained in docs/compatibility.md.
+/// exactly the case's allow-list (&lt;case&gt;.case.toml), each explained in docs/compatibility.md. pdm-backend and uv_build,
+/// which cannot be installed here, are compared with the expected lists of &lt;case&gt;.expected.toml instead.
 /// </summary>
 public sealed class ConformanceTests
 {
@@ -48,6 +49,22 @@ public sealed class ConformanceTests
     [Fact]
     public void Suite_HasSeveralFlitCases()
         => Assert.True(Directory.GetDirectories(Path.Combine(ConformanceRoot, "flit_core")).Length >= 5, "the flit_core fixtures are missing");
+
+    // pdm-backend and uv_build cannot be installed here: compare.py checks their cases against <case>.expected.toml,
+    // the file lists their documented rules give (tests/conformance/expected.py).
+    [Fact]
+    public void Suite_HasSeveralPdmBackendCases()
+        => Assert.True(ExpectedListCases("pdm-backend") >= 4, "the pdm-backend fixtures or their expected lists are missing");
+
+    [Fact]
+    public void Suite_HasSeveralUvBuildCases()
+        => Assert.True(ExpectedListCases("uv_build") >= 4, "the uv_build fixtures or their expected lists are missing");
+
+    private static int ExpectedListCases(string backend)
+    {
+        string folder = Path.Combine(ConformanceRoot, backend);
+        return Directory.GetDirectories(folder).Count(project => File.Exists(project + ".expected.toml"));
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

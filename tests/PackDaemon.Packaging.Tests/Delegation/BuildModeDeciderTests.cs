@@ -36,12 +36,15 @@ public sealed class BuildModeDeciderTests : IDisposable
     [InlineData("setuptools.build_meta", "[tool.setuptools]\nlicense-files = [\"LICENSE\"]\n", "[tool.setuptools] license-files")]
     [InlineData("setuptools.build_meta", "[tool.setuptools.ext-modules]\ndemo = [\"*.sql\"]\n", "[tool.setuptools] ext-modules")]
     [InlineData("flit_core.buildapi", "[tool.flit.metadata]\nmodule = \"demo_core\"\n", "[tool.flit.metadata]")]
-    [InlineData("pdm.backend", "[tool.pdm.build]\nincludes = [\"src\"]\n", "[tool.pdm.build]")]
     [InlineData("poetry.core.masonry.api", "[tool.poetry]\nbuild = \"build.py\"\n", "[tool.poetry] build")]
     [InlineData("poetry.core.masonry.api", "[tool.poetry.dependencies]\nlocal = { path = \"../local\" }\n", "[tool.poetry.dependencies] local")]
     [InlineData("poetry.core.masonry.api", "[tool.poetry.dependencies]\nfoo = \"^1.0 || ^3.0\"\n", "[tool.poetry.dependencies] foo")]
     [InlineData("poetry.core.masonry.api", "[tool.poetry.scripts]\ntool = { reference = \"bin/tool\", type = \"file\" }\n", "[tool.poetry.scripts] tool")]
-    [InlineData("uv_build", "[tool.uv.build-backend]\nmodule-root = \"\"\n", "[tool.uv.build-backend]")]
+    [InlineData("pdm.backend", "[tool.pdm.build]\nrun-setuptools = true\n", "[tool.pdm.build] run-setuptools")]
+    [InlineData("pdm.backend", "[tool.pdm.build]\ncustom-hook = \"build.py\"\n", "[tool.pdm.build] custom-hook")]
+    [InlineData("pdm.backend", "[tool.pdm.build]\nis-purelib = false\n", "is-purelib = false")]
+    [InlineData("pdm.backend", "[tool.pdm.version]\nsource = \"scm\"\n", "[tool.pdm.version] source = \"scm\"")]
+    [InlineData("uv_build", "[tool.uv.build-backend]\nmodule-root = \"\"\nsome-future-key = true\n", "[tool.uv.build-backend] some-future-key")]
     public void Decide_BackendOptionNotEmulatedYet_Delegates_NamingIt(string backend, string options, string named)
     {
         _project.Pyproject($"[build-system]\nbuild-backend = \"{backend}\"\n" + Project + options);
@@ -51,6 +54,31 @@ public sealed class BuildModeDeciderTests : IDisposable
         Assert.True(decision.Delegated, decision.Reason);
         Assert.Contains(named, decision.Reason, StringComparison.Ordinal);
         Assert.Contains("not emulated yet", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pdm.backend", "[tool.pdm.build]\nincludes = [\"demo/\"]\nsource-includes = [\"tests/\"]\npackage-dir = \"src\"\nis-purelib = true\nrun-setuptools = false\n[tool.pdm.build.wheel-data]\nscripts = [\"bin/*\"]\n")]
+    [InlineData("pdm.backend", "[tool.pdm.version]\nsource = \"file\"\npath = \"demo/__init__.py\"\n")]
+    [InlineData("uv_build", "[tool.uv.build-backend]\nmodule-root = \"\"\nmodule-name = \"demo\"\nnamespace = false\nsource-include = [\"tests/**\"]\nsource-exclude = [\"*.bak\"]\nwheel-exclude = [\"*.sql\"]\ndefault-excludes = true\ndata = { scripts = \"bin\" }\n")]
+    public void Decide_EmulatedPdmAndUvOptions_StayNative(string backend, string options)
+    {
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{backend}\"\n" + Project + options);
+
+        var decision = Decide();
+
+        Assert.False(decision.Delegated, decision.Reason);
+    }
+
+    [Fact]
+    public void Decide_PdmBuildHookScript_Delegates()
+    {
+        _project.Pyproject("[build-system]\nbuild-backend = \"pdm.backend\"\n" + Project);
+        _project.Write("pdm_build.py", "def pdm_build_initialize(context):\n    pass\n");
+
+        var decision = Decide();
+
+        Assert.True(decision.Delegated);
+        Assert.Contains("pdm_build.py", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

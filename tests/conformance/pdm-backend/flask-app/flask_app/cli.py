@@ -1,0 +1,6 @@
+def main():
+    print("flask-app ok")
+
+
+def seed():
+    print("seeded")

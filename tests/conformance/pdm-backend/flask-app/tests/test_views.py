@@ -1,0 +1,3 @@
+def test_index():
+    from flask_app.views import index
+    assert index() == "index"
