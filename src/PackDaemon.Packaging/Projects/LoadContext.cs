@@ -1,6 +1,7 @@
 using System.Text;
 using PackDaemon.Packaging.Diagnostics;
 using PackDaemon.Packaging.Metadata;
+using PackDaemon.Packaging.Projects.Evaluation;
 using Tomlyn.Model;
 
 namespace PackDaemon.Packaging.Projects;
@@ -28,6 +29,9 @@ internal sealed class LoadContext
     public DiagnosticBag Diagnostics { get; }
 
     public TomlLocationIndex Index { get; }
+
+    /// <summary>Computes values the backend would get by running project code; null: such a value is an error.</summary>
+    public IValueEvaluator? Evaluator { get; init; }
 
     public int ErrorCount { get; private set; }
 

@@ -1,4 +1,5 @@
 using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Projects.Evaluation;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
@@ -9,7 +10,12 @@ namespace PackDaemon.Packaging.Projects;
 public static class ProjectLoader
 {
     /// <returns>The project, or null when an error was reported to <paramref name="diagnostics"/>.</returns>
-    public static LoadedProject? Load(string projectRoot, DiagnosticBag diagnostics)
+    public static LoadedProject? Load(string projectRoot, DiagnosticBag diagnostics) => Load(projectRoot, diagnostics, null);
+
+    /// <param name="evaluator">Asked for a value the backend computes by importing project code (a setuptools
+    /// <c>attr:</c> version that is not a literal); null makes such a value an error.</param>
+    /// <returns>The project, or null when an error was reported to <paramref name="diagnostics"/>.</returns>
+    public static LoadedProject? Load(string projectRoot, DiagnosticBag diagnostics, IValueEvaluator? evaluator)
     {
         ArgumentNullException.ThrowIfNull(projectRoot);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -67,7 +73,7 @@ public static class ProjectLoader
             return null;
         }
 
-        var context = new LoadContext(root, diagnostics, TomlLocationIndex.Build(document.Value.Syntax));
+        var context = new LoadContext(root, diagnostics, TomlLocationIndex.Build(document.Value.Syntax)) { Evaluator = evaluator };
         return new ProjectReader(context, document.Value.Model).Read();
     }
 

@@ -117,7 +117,12 @@ internal sealed partial class ProjectReader
                 SdistRequiredFiles = MetadataInputs(),
                 ReadmeAndLicenseFiles = ReadmeAndLicenseFiles(),
             },
-            MetadataInputs());
+            MetadataInputs())
+        {
+            Evaluations = [.. _evaluations],
+            EvaluationInputs = EvaluationInputs(),
+            EvaluationFolders = EvaluationFolders(),
+        };
     }
 
     private static string Child(string key) => TomlLocationIndex.Child(ProjectPath, key);
