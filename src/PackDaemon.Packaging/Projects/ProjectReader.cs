@@ -76,6 +76,7 @@ internal sealed partial class ProjectReader
         var importNamespaces = ReadImportNames("import-namespaces");
         CheckImportNameOverlap(importNames, importNamespaces);
         ReportUnknownProjectKeys();
+        _wheelStem = name is not null && version is not null ? $"{ProjectName.ToFileNameComponent(name)}-{version}" : "";
         var selection = ReadSelection(name);
 
         if (_context.HasNewErrors || name is null || version is null || selection is null)
