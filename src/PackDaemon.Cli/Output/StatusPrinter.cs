@@ -91,9 +91,9 @@ internal static class StatusPrinter
             var artifacts = last.Artifacts.Count == 0 ? "no artifacts" : string.Join(", ", last.Artifacts.Select(a => Path.GetFileName(a.Path)));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  last build: generation {last.Generation}, {outcome}, {last.TotalMs} ms, {last.ChangedEntries} changed entries: {artifacts}"));
-            if (last.Artifacts.FirstOrDefault(a => a.Mode is not (null or "native")) is { } delegated)
+            if (last.Artifacts.FirstOrDefault(a => a.Mode is not (null or "native")) is { } notNative)
             {
-                stdout.WriteLine($"  mode: {delegated.Mode} ({delegated.Reason})");
+                stdout.WriteLine($"  mode: {notNative.Mode} ({notNative.Reason})");
             }
         }
         else

@@ -25,6 +25,9 @@ public static class ProjectBuilder
             return delegated.Build(request, decision, CancellationToken.None);
         }
 
-        return BuildModes.TagNative(BuildExecutor.Run(request, BuildState.ForOneBuild(), ChangeHints.All, CancellationToken.None).Result, decision);
+        // A hybrid build's worker lives for this build only, like a delegated one.
+        using var evaluator = new WorkerValueEvaluator(request.ProjectRoot);
+        var outcome = BuildExecutor.Run(request, BuildState.ForOneBuild(), ChangeHints.All, CancellationToken.None, evaluator.For(request, CancellationToken.None));
+        return BuildModes.TagNative(outcome.Result, decision);
     }
 }

@@ -120,6 +120,38 @@ internal sealed class BackendWorker : IDisposable
     /// <exception cref="OperationCanceledException">The caller cancelled; the worker was killed.</exception>
     public WorkerReply Call(string hook, string backend, IReadOnlyList<string> backendPath, string projectRoot, string outputFolder,
         TimeSpan timeout, CancellationToken cancellationToken)
+        => Exchange(Request(json =>
+        {
+            json.WriteString("hook", hook);
+            json.WriteString("backend", backend);
+            json.WriteStartArray("backend_path");
+            foreach (var entry in backendPath)
+            {
+                json.WriteStringValue(entry);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("project", projectRoot);
+            json.WriteString("out", outputFolder);
+        }), $"The backend did not finish {hook}", timeout, cancellationToken);
+
+    /// <summary>Imports one module of the project the way its backend would and returns one attribute's value as text
+    /// (<c>evaluate_attr</c>). Never throws for a problem of the module: every failure is a reply.</summary>
+    /// <exception cref="OperationCanceledException">The caller cancelled; the worker was killed.</exception>
+    public WorkerReply Evaluate(string projectRoot, string sourceRoot, string moduleName, string moduleFile, string attribute,
+        string convention, TimeSpan timeout, CancellationToken cancellationToken)
+        => Exchange(Request(json =>
+        {
+            json.WriteString("hook", "evaluate_attr");
+            json.WriteString("project", projectRoot);
+            json.WriteString("source_root", sourceRoot);
+            json.WriteString("module", moduleName);
+            json.WriteString("file", moduleFile);
+            json.WriteString("attribute", attribute);
+            json.WriteString("convention", convention);
+        }), $"Importing `{moduleName}` did not finish", timeout, cancellationToken);
+
+    private WorkerReply Exchange(Func<long, string> request, string unfinished, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _tail.Clear();
@@ -127,7 +159,7 @@ internal sealed class BackendWorker : IDisposable
         var id = ++_nextId;
         try
         {
-            _process.StandardInput.WriteLine(Request(id, hook, backend, backendPath, projectRoot, outputFolder));
+            _process.StandardInput.WriteLine(request(id));
             _process.StandardInput.Flush();
         }
         catch (IOException)
@@ -140,7 +172,7 @@ internal sealed class BackendWorker : IDisposable
         {
             Kill();
             return new WorkerReply("timeout", null,
-                $"The backend did not finish {hook} within {timeout.TotalSeconds:0.#} s; the worker was stopped.",
+                $"{unfinished} within {timeout.TotalSeconds:0.#} s; the worker was stopped.",
                 null, null, _tail.WaitForEndOfCall(call, s_outputGrace));
         }
 
@@ -156,7 +188,7 @@ internal sealed class BackendWorker : IDisposable
             var output = _tail.WaitForEndOfCall(call, s_outputGrace);
             if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
             {
-                return new WorkerReply(null, Text(root, "file"), null, null, null, output);
+                return new WorkerReply(null, Text(root, "file"), null, null, null, output) { Value = Text(root, "value") };
             }
 
             return new WorkerReply(Text(root, "kind") ?? "bad-request", null, Text(root, "message"), Text(root, "missing"),
@@ -241,29 +273,20 @@ internal sealed class BackendWorker : IDisposable
         }
     }
 
-    private static string Request(long id, string hook, string backend, IReadOnlyList<string> backendPath, string projectRoot, string outputFolder)
+    /// <summary>One request line: the id, then what <paramref name="body"/> writes.</summary>
+    private static Func<long, string> Request(Action<Utf8JsonWriter> body) => id =>
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteNumber("id", id);
-            json.WriteString("hook", hook);
-            json.WriteString("backend", backend);
-            json.WriteStartArray("backend_path");
-            foreach (var entry in backendPath)
-            {
-                json.WriteStringValue(entry);
-            }
-
-            json.WriteEndArray();
-            json.WriteString("project", projectRoot);
-            json.WriteString("out", outputFolder);
+            body(json);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    };
 
     private static bool TryParse(string line, out JsonDocument document)
     {

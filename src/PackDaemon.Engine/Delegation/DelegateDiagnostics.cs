@@ -77,7 +77,7 @@ internal static partial class DelegateDiagnostics
     }
 
     /// <summary>The innermost traceback frame inside the project (setup.py, hatch_build.py): where to look first.</summary>
-    private static (string? File, int Line) LastProjectFrame(string text, string projectRoot)
+    internal static (string? File, int Line) LastProjectFrame(string text, string projectRoot)
     {
         string? file = null;
         var line = 0;

@@ -10,9 +10,18 @@ Request: {"id": 1, "hook": "build_wheel" | "build_sdist", "backend": "pkg.mod:ob
 Reply:   {"id": 1, "ok": true, "file": "name-1.0-py3-none-any.whl"}
       or {"id": 1, "ok": false, "kind": "backend-missing" | "hook-missing" | "hook-failed" | "bad-request",
           "message": "...", "missing": "module name or null", "traceback": "..."}
+
+Request: {"id": 2, "hook": "evaluate_attr", "project": "/abs/root", "source_root": "/abs/root/src",
+          "module": "pkg", "file": "/abs/root/src/pkg/__init__.py", "attribute": "__version__",
+          "convention": "setuptools" | "flit"}
+Reply:   {"id": 2, "ok": true, "value": "1.2.3"}
+      or {"id": 2, "ok": false, "kind": "evaluation-failed", "message": "...", "traceback": "..."}
+One value a native build needs from project code (a computed __version__): the module is imported the way the
+backend would import it, and the value converted by that backend's rules.
 """
 
 import importlib
+import importlib.util
 import json
 import os
 import sys
@@ -126,6 +135,73 @@ def _build(request):
         _forget_project_modules(before_modules, project)
 
 
+def _convert(value, convention):
+    # setuptools' attr: (config/expand.py, version()): call a callable, join a non-string iterable with dots,
+    # format anything else. flit_core insists on a string.
+    if convention == "flit":
+        if not isinstance(value, str):
+            raise TypeError("__version__ must be a string, not {}".format(type(value).__name__))
+        return value
+    if callable(value):
+        value = value()
+    if not isinstance(value, str):
+        value = ".".join(map(str, value)) if hasattr(value, "__iter__") else "%s" % (value,)
+    return value
+
+
+def _project_traceback(error):
+    # importlib's own frames say nothing to the user: keep the frames of the project's code.
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if not f.filename.startswith("<frozen ")]
+    frames = [f for f in frames if os.path.abspath(f.filename) != os.path.abspath(__file__)]
+    text = "".join(traceback.format_list(frames))
+    return ("Traceback (most recent call last):\n" + text if text else "") + "".join(
+        traceback.format_exception_only(type(error), error))
+
+
+def _evaluate(request):
+    project = request["project"]
+    convention = request.get("convention", "setuptools")
+    # flit imports the file under a private name; setuptools under the module's own, so relative imports resolve.
+    name = request["module"] if convention == "setuptools" else "packd_evaluated_module"
+    before_modules = set(sys.modules)
+    shadowed = sys.modules.get(name)
+    saved_path = list(sys.path)
+    saved_cwd = os.getcwd()
+    os.chdir(project)
+    sys.path.insert(0, request["source_root"])
+    try:
+        try:
+            spec = importlib.util.spec_from_file_location(name, request["file"])
+            if spec is None or spec.loader is None:
+                raise ImportError("cannot import " + request["file"])
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+            if not hasattr(module, request["attribute"]):
+                raise AttributeError("module {!r} has no attribute {!r}".format(request["module"], request["attribute"]))
+            value = _convert(getattr(module, request["attribute"]), convention)
+        except BaseException as error:  # SystemExit from the module is a failed evaluation, not a dead worker
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            return {
+                "ok": False,
+                "kind": "evaluation-failed",
+                "message": "{}: {}".format(type(error).__name__, error),
+                "traceback": _project_traceback(error),
+            }
+        return {"ok": True, "value": value}
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.chdir(saved_cwd)
+        sys.path[:] = saved_path
+        if shadowed is None:
+            sys.modules.pop(name, None)
+        else:
+            sys.modules[name] = shadowed
+        _forget_project_modules(before_modules, project)
+
+
 def main():
     requests, replies = _open_channel()
     _send(replies, {"ready": True, "python": sys.version.split()[0], "executable": sys.executable})
@@ -136,7 +212,7 @@ def main():
         try:
             request = json.loads(line)
             request_id = request.get("id")
-            reply = _build(request)
+            reply = _evaluate(request) if request.get("hook") == "evaluate_attr" else _build(request)
         except Exception as error:  # a worker bug must become a reply, never a silent hang
             reply = {"ok": False, "kind": "bad-request", "message": repr(error), "missing": None, "traceback": traceback.format_exc()}
         reply["id"] = request_id

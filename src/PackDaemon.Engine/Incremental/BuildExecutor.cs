@@ -3,6 +3,7 @@ using PackDaemon.Engine.Building;
 using PackDaemon.Packaging.Archives;
 using PackDaemon.Packaging.Diagnostics;
 using PackDaemon.Packaging.Projects;
+using PackDaemon.Packaging.Projects.Evaluation;
 using PackDaemon.Packaging.Selection;
 
 namespace PackDaemon.Engine.Incremental;
@@ -18,7 +19,9 @@ internal static partial class BuildExecutor
     /// <summary>Builds of a tree that keeps moving under them before giving up (each retry re-reads what moved).</summary>
     private const int MaxAttempts = 3;
 
-    public static IncrementalBuildResult Run(BuildRequest request, BuildState state, ChangeHints hints, CancellationToken cancellationToken)
+    /// <param name="evaluator">Asked for values the backend computes by running project code (hybrid builds).</param>
+    public static IncrementalBuildResult Run(BuildRequest request, BuildState state, ChangeHints hints, CancellationToken cancellationToken,
+        IValueEvaluator? evaluator = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(hints);
@@ -27,12 +30,13 @@ internal static partial class BuildExecutor
         int changedFiles = 0;
         for (int attempt = 1; ; attempt++)
         {
-            var (result, moved) = RunOnce(request, state, hints, attempt == MaxAttempts, total, cancellationToken);
+            var (result, moved) = RunOnce(request, state, hints, attempt == MaxAttempts, total, evaluator, cancellationToken);
             reconcileMs += result.ReconcileMs;
             changedFiles += result.ChangedFiles;
             if (moved is null)
             {
-                return result with { ReconcileMs = reconcileMs, ChangedFiles = changedFiles };
+                var evaluations = result.Result.Succeeded ? state.Project?.Evaluations ?? [] : [];
+                return result with { ReconcileMs = reconcileMs, ChangedFiles = changedFiles, Result = result.Result with { Evaluations = evaluations } };
             }
 
             // The retry checks again everything this attempt relied on, not just what moved: a file that was verified
@@ -42,7 +46,8 @@ internal static partial class BuildExecutor
     }
 
     private static (IncrementalBuildResult Result, List<string>? Moved) RunOnce(
-        BuildRequest request, BuildState state, ChangeHints hints, bool lastAttempt, Stopwatch total, CancellationToken cancellationToken)
+        BuildRequest request, BuildState state, ChangeHints hints, bool lastAttempt, Stopwatch total, IValueEvaluator? evaluator,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var diagnostics = new DiagnosticBag();
@@ -60,7 +65,7 @@ internal static partial class BuildExecutor
         if (plan.Reload)
         {
             var loadDiagnostics = new DiagnosticBag();
-            project = ProjectLoader.Load(root, loadDiagnostics);
+            project = ProjectLoader.Load(root, loadDiagnostics, evaluator);
             diagnostics.AddRange(loadDiagnostics.Items);
             if (project is null || loadDiagnostics.HasErrors)
             {
@@ -233,7 +238,7 @@ internal static partial class BuildExecutor
     /// checked against), and remember hinted files the walk did not select.</summary>
     private static void AdoptSelection(BuildState state, LoadedProject project, FileSelection selection, IReadOnlyList<string> unknownFiles)
     {
-        var keep = new HashSet<string>(project.MetadataInputs, StringComparer.Ordinal) { "pyproject.toml" };
+        var keep = new HashSet<string>(project.MetadataInputs.Concat(project.EvaluationInputs), StringComparer.Ordinal) { "pyproject.toml" };
         foreach (var file in selection.Sdist)
         {
             keep.Add(file.Source.RelativePath);

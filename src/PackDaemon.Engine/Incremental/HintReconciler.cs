@@ -32,7 +32,8 @@ internal static class HintReconciler
             }
 
             bool configuration = IsSelectionInput(path) || path is "setup.cfg" or "MANIFEST.in";
-            bool metadata = metadataInputs.Contains(path);
+            // A module a computed version depends on counts as metadata: loading again re-asks (or re-checks) the value.
+            bool metadata = metadataInputs.Contains(path) || project.IsEvaluationInput(path);
             if (!configuration && !metadata && (FileSelector.IsNeverPackaged(path) || IsUnder(path, outputPrefix)))
             {
                 continue;

@@ -1,4 +1,5 @@
 using PackDaemon.Engine.Building;
+using PackDaemon.Engine.Delegation;
 
 namespace PackDaemon.Engine.Incremental;
 
@@ -17,6 +18,7 @@ public sealed class IncrementalBuilder : IDisposable
     private readonly CacheStore? _store;
     private readonly HashSet<string> _carried = new(StringComparer.Ordinal);
     private bool _carryEverything;
+    private readonly WorkerValueEvaluator _evaluator;
     /// <summary>Quiet time after a build before the cache is written: a burst of saves writes it once, after the last.</summary>
     private static readonly TimeSpan s_persistDelay = TimeSpan.FromMilliseconds(500);
 
@@ -41,6 +43,7 @@ public sealed class IncrementalBuilder : IDisposable
         _state.DurableArtifacts = durableArtifacts;
         ArgumentNullException.ThrowIfNull(projectRoot);
         ProjectRoot = Path.GetFullPath(projectRoot);
+        _evaluator = new WorkerValueEvaluator(ProjectRoot);
         if (persistCache)
         {
             _store = new CacheStore(ProjectRoot);
@@ -54,6 +57,9 @@ public sealed class IncrementalBuilder : IDisposable
     /// "loaded" or why the cache was discarded.</summary>
     public string? CacheLoadOutcome => _store?.LoadOutcome;
 
+    /// <summary>How many values Python computed for hybrid builds (cache answers excluded).</summary>
+    internal int Evaluations => _evaluator.Evaluations;
+
     public IncrementalBuildResult Build(BuildRequest request, ChangeHints hints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -65,7 +71,7 @@ public sealed class IncrementalBuilder : IDisposable
         var effective = _carryEverything || hints.Everything ? ChangeHints.All : ChangeHints.For([.. _carried]);
         _carryEverything |= hints.Everything;
 
-        var result = BuildExecutor.Run(request, _state, effective, cancellationToken);
+        var result = BuildExecutor.Run(request, _state, effective, cancellationToken, _evaluator.For(request, cancellationToken));
 
         // Finished (successfully or with diagnostics): the hints are answered.
         _carried.Clear();
@@ -104,6 +110,7 @@ public sealed class IncrementalBuilder : IDisposable
 
         StopPersisting();
         Persist();
+        _evaluator.Dispose();
         _disposed = true;
     }
 

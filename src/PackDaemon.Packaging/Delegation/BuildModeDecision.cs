@@ -15,6 +15,9 @@ public sealed record BuildModeDecision(
 {
     public const string NativeMode = "native";
 
+    /// <summary>A native build for which Python computed one value (<c>native+evaluated:version</c>).</summary>
+    public const string EvaluatedModePrefix = "native+evaluated:";
+
     /// <summary><c>native</c> or <c>delegated:&lt;backend&gt;</c>.</summary>
     public string Mode => Delegated ? "delegated:" + Backend : NativeMode;
 }

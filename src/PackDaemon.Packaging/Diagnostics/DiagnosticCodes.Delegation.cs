@@ -20,4 +20,16 @@ public static partial class DiagnosticCodes
 
     /// <summary><c>[tool.packd] mode</c> or <c>delegate-timeout</c> has a value packd does not accept.</summary>
     public const string DelegateSettingInvalid = "PD6006";
+
+    /// <summary>A hybrid build's evaluated value (a computed <c>__version__</c>): importing the module raised.</summary>
+    public const string EvaluationFailed = "PD6010";
+
+    /// <summary>A hybrid build needs Python for one value, and no interpreter could be found or started.</summary>
+    public const string EvaluationNoInterpreter = "PD6011";
+
+    /// <summary>A hybrid build's module import did not finish within the timeout; the worker was stopped.</summary>
+    public const string EvaluationTimedOut = "PD6012";
+
+    /// <summary>The worker died or broke the protocol while importing a module for a hybrid build.</summary>
+    public const string EvaluationWorkerDied = "PD6013";
 }

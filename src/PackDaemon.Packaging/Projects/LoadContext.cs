@@ -1,6 +1,7 @@
 using System.Text;
 using PackDaemon.Packaging.Diagnostics;
 using PackDaemon.Packaging.Metadata;
+using PackDaemon.Packaging.Projects.Evaluation;
 using Tomlyn.Model;
 
 namespace PackDaemon.Packaging.Projects;
@@ -40,6 +41,9 @@ internal sealed class LoadContext
     /// <summary>The configuration files the project was read from, relative to the root (pyproject.toml, or setup.cfg
     /// and setup.py with or without a pyproject.toml): the sdist carries them and a change to one reloads.</summary>
     public IReadOnlyList<string> ConfigFiles { get; init; } = [PyprojectFile];
+
+    /// <summary>Computes values the backend would get by running project code; null: such a value is an error.</summary>
+    public IValueEvaluator? Evaluator { get; init; }
 
     public int ErrorCount { get; private set; }
 

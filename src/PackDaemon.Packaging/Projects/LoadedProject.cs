@@ -1,4 +1,5 @@
 using PackDaemon.Packaging.Metadata;
+using PackDaemon.Packaging.Projects.Evaluation;
 using PackDaemon.Packaging.Selection;
 
 namespace PackDaemon.Packaging.Projects;
@@ -22,4 +23,19 @@ public sealed record LoadedProject(
     /// <summary>Where in .dist-info the license files go: PEP 639's <c>licenses/</c>, or the folder itself for a
     /// backend that predates it (poetry-core 1.4).</summary>
     public string LicenseFolder { get; init; } = "licenses/";
+
+    /// <summary>Values computed by running project code (<c>native+evaluated:&lt;what&gt;</c>); empty for a purely native load.</summary>
+    public IReadOnlyList<EvaluatedValue> Evaluations { get; init; } = [];
+
+    /// <summary>Files a change to which means loading again (the evaluations' inputs), beyond <see cref="MetadataInputs"/>;
+    /// unlike those, the sdist is not required to carry them.</summary>
+    public IReadOnlyList<string> EvaluationInputs { get; init; } = [];
+
+    /// <summary>Package folders (<c>pkg/</c>) in which a new or removed <c>.py</c> may change an evaluated value.</summary>
+    public IReadOnlyList<string> EvaluationFolders { get; init; } = [];
+
+    /// <summary>True when <paramref name="relativePath"/> is an input of an evaluated value, or a new module beside them.</summary>
+    public bool IsEvaluationInput(string relativePath)
+        => EvaluationInputs.Contains(relativePath)
+           || (relativePath.EndsWith(".py", StringComparison.Ordinal) && EvaluationFolders.Any(f => relativePath.StartsWith(f, StringComparison.Ordinal)));
 }

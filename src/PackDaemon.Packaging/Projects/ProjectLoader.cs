@@ -1,5 +1,6 @@
 using PackDaemon.Packaging.Diagnostics;
 using PackDaemon.Packaging.Projects.SetupCfg;
+using PackDaemon.Packaging.Projects.Evaluation;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
@@ -11,7 +12,12 @@ namespace PackDaemon.Packaging.Projects;
 public static class ProjectLoader
 {
     /// <returns>The project, or null when an error was reported to <paramref name="diagnostics"/>.</returns>
-    public static LoadedProject? Load(string projectRoot, DiagnosticBag diagnostics)
+    public static LoadedProject? Load(string projectRoot, DiagnosticBag diagnostics) => Load(projectRoot, diagnostics, null);
+
+    /// <param name="evaluator">Asked for a value the backend computes by importing project code (a setuptools
+    /// <c>attr:</c> version that is not a literal); null makes such a value an error.</param>
+    /// <returns>The project, or null when an error was reported to <paramref name="diagnostics"/>.</returns>
+    public static LoadedProject? Load(string projectRoot, DiagnosticBag diagnostics, IValueEvaluator? evaluator)
     {
         ArgumentNullException.ThrowIfNull(projectRoot);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -23,7 +29,7 @@ public static class ProjectLoader
             if (hasSetupCfg)
             {
                 // PEP 517's fallback: setuptools reads the project from setup.cfg.
-                return LoadSetupCfg(root, null, diagnostics);
+                return LoadSetupCfg(root, null, diagnostics, evaluator);
             }
 
             diagnostics.Error(
@@ -43,14 +49,15 @@ public static class ProjectLoader
         if (!document.Value.Model.ContainsKey("project") && hasSetupCfg)
         {
             // No [project] table: setuptools takes the metadata from setup.cfg (pyproject.toml holds [build-system]).
-            return LoadSetupCfg(root, document, diagnostics);
+            return LoadSetupCfg(root, document, diagnostics, evaluator);
         }
 
-        var context = new LoadContext(root, diagnostics, TomlLocationIndex.Build(document.Value.Syntax));
+        var context = new LoadContext(root, diagnostics, TomlLocationIndex.Build(document.Value.Syntax)) { Evaluator = evaluator };
         return new ProjectReader(context, document.Value.Model).Read();
     }
 
-    private static LoadedProject? LoadSetupCfg(string root, (Tomlyn.Syntax.DocumentSyntax Syntax, TomlTable Model)? pyproject, DiagnosticBag diagnostics)
+    private static LoadedProject? LoadSetupCfg(string root, (Tomlyn.Syntax.DocumentSyntax Syntax, TomlTable Model)? pyproject, DiagnosticBag diagnostics,
+        IValueEvaluator? evaluator)
     {
         var index = TomlLocationIndex.Build(pyproject?.Syntax ?? new Tomlyn.Syntax.DocumentSyntax());
         var bootstrap = new LoadContext(root, diagnostics, index);
@@ -89,6 +96,7 @@ public static class ProjectLoader
             FromSetupCfg = true,
             ConfigFiles = configFiles,
             LegacyUrls = (translation.HomePage, translation.DownloadUrl),
+            Evaluator = evaluator,
         };
         return new ProjectReader(context, translation.Document).Read();
     }

@@ -1,4 +1,5 @@
 using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Projects.Evaluation;
 using PackDaemon.Packaging.Selection.Flit;
 using PackDaemon.Packaging.Standards;
 using Tomlyn.Model;
@@ -154,9 +155,16 @@ internal sealed partial class ProjectReader
             case FlitVersionSource.Literal:
                 return NormalizeVersionFromFile(version.Value!, module.File, version.Line, version.Column);
             case FlitVersionSource.NeedsImport:
-                // The point where the hybrid (native+evaluated) mode will ask its Python worker for the value instead.
+                // flit_core imports the module here; the hybrid (native+evaluated) mode asks its Python worker the same.
+                var plan = new EvaluationPlan("version", module.Name + ".__version__", module.Name, ValueConvention.Flit, "flit_core");
+                var value = Evaluate(plan, module.File, "__version__", out var evaluated);
+                if (evaluated)
+                {
+                    return value is null ? null : NormalizeVersionFromFile(value, module.File, version.Line, version.Column);
+                }
+
                 _context.FileError(DiagnosticCodes.FlitVersionNotLiteral,
-                    $"`__version__` in `{module.File}` is not a string literal assigned at the module's top level; flit_core would import the module to learn it, and packd does not run Python.",
+                    $"`__version__` in `{module.File}` is not a string literal assigned at the module's top level; flit_core would import the module to learn it, and this build has no Python evaluator (python3) to do the same.",
                     module.File,
                     version.Line,
                     version.Column,

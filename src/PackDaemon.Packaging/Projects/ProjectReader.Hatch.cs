@@ -13,6 +13,9 @@ internal sealed partial class ProjectReader
     private const string HatchBuildPath = "tool.hatch.build";
     private const string HatchBackend = "hatchling.build";
 
+    /// <summary><c>&lt;dist&gt;-&lt;version&gt;</c>, the wheel's .data and .dist-info folder stem (set before selection is read).</summary>
+    private string _wheelStem = "";
+
     private HatchBuildOptions ReadHatchBuild(string rawName)
     {
         var build = TableAt(HatchBuildPath) ?? [];
@@ -43,7 +46,12 @@ internal sealed partial class ProjectReader
             OnlyInclude = ReadHatchOnlyInclude(Pick("only-include")),
             Artifacts = ReadHatchPatterns(Pick("artifacts"), "artifacts") ?? [],
             Sources = ReadHatchSources(Pick("sources")),
-            ForceInclude = ReadHatchForceInclude(Pick("force-include")),
+            ForceInclude = ReadHatchInclusionMap(Pick("force-include"), "force-include"),
+            // hatchling reads these two from the wheel target's own table only, never from [tool.hatch.build].
+            SharedData = target == "wheel" ? ReadHatchInclusionMap(targetTable is null ? (null, "") : (targetTable, targetPath), "shared-data") : [],
+            ExtraMetadata = target == "wheel" ? ReadHatchInclusionMap(targetTable is null ? (null, "") : (targetTable, targetPath), "extra-metadata") : [],
+            SharedDataPrefix = target == "wheel" ? $"{_wheelStem}.data/data/" : "",
+            ExtraMetadataPrefix = target == "wheel" ? $"{_wheelStem}.dist-info/extra_metadata/" : "",
             OnlyPackages = ReadHatchBool(Pick("only-packages"), "only-packages"),
             IgnoreVcs = ReadHatchBool(Pick("ignore-vcs"), "ignore-vcs"),
         };
@@ -53,7 +61,8 @@ internal sealed partial class ProjectReader
     // different wheel or sdist than hatchling's, so they stop the build with a clear message.
     private void ReportUnemulatedHatchKeys(string target, TomlTable table, string path)
     {
-        string[] unemulated = target == "wheel" ? ["shared-data", "extra-metadata"] : ["support-legacy"];
+        // shared-scripts came after hatchling 1.12 (packd's reference), which ignores it: neither can say what it gives.
+        string[] unemulated = target == "wheel" ? ["shared-scripts"] : ["support-legacy"];
         foreach (string key in unemulated)
         {
             if (table.ContainsKey(key) && !(key == "support-legacy" && table[key] is false))
@@ -192,26 +201,27 @@ internal sealed partial class ProjectReader
         return result;
     }
 
-    private List<HatchPathMapping> ReadHatchForceInclude((TomlTable? Table, string Path) at)
+    /// <summary>A <c>source = path-in-the-artifact</c> table: <c>force-include</c>, <c>shared-data</c>, <c>extra-metadata</c>.</summary>
+    private List<HatchPathMapping> ReadHatchInclusionMap((TomlTable? Table, string Path) at, string option)
     {
         var result = new List<HatchPathMapping>();
-        if (at.Table is null || _context.GetTable(at.Table, "force-include", at.Path) is not { } table)
+        if (at.Table is null || !at.Table.ContainsKey(option) || _context.GetTable(at.Table, option, at.Path) is not { } table)
         {
             return result;
         }
 
-        string path = TomlLocationIndex.Child(at.Path, "force-include");
+        string path = TomlLocationIndex.Child(at.Path, option);
         foreach (var (key, value) in table)
         {
             string keyPath = TomlLocationIndex.Child(path, key);
             if (value is not string target || NormalizeHatchPath(target).Length == 0)
             {
-                _context.Error(DiagnosticCodes.HatchBuildInvalid, $"force-include `{key}` needs the non-empty path it takes in the artifact.", keyPath,
+                _context.Error(DiagnosticCodes.HatchBuildInvalid, $"{option} `{key}` needs the non-empty path it takes in the artifact.", keyPath,
                     $"Write \"{key}\" = \"path/in/the/artifact\".");
                 continue;
             }
 
-            if (ReadHatchRelativePath(key, keyPath, "force-include source") is { } source)
+            if (ReadHatchRelativePath(key, keyPath, option + " source") is { } source)
             {
                 result.Add(new HatchPathMapping(source, NormalizeHatchPath(target)));
             }

@@ -1,4 +1,5 @@
 using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Projects.Evaluation;
 using PackDaemon.Packaging.Standards;
 using Tomlyn.Model;
 
@@ -130,7 +131,8 @@ internal sealed partial class ProjectReader
             string[] candidates = packageRoot is not null
                 ? [packageRoot + module + ".py", packageRoot + module + "/__init__.py"]
                 : [module + ".py", module + "/__init__.py", "src/" + module + ".py", "src/" + module + "/__init__.py"];
-            return ReadVersionFromModule(candidates, attribute, TomlLocationIndex.Child(path, "attr"), $"the module `{attr[..dot]}`");
+            var plan = new EvaluationPlan("version", attr, attr[..dot], ValueConvention.Setuptools, "setuptools");
+            return ReadVersionFromModule(candidates, attribute, TomlLocationIndex.Child(path, "attr"), $"the module `{attr[..dot]}`", evaluation: plan);
         }
 
         if (directive is TomlTable fileTable && fileTable.Count == 1 && fileTable.TryGetValue("file", out var fileValue))
@@ -209,7 +211,10 @@ internal sealed partial class ProjectReader
         return VersionFromPattern(text, pattern, relative!, TomlLocationIndex.Child(HatchPath, "pattern"));
     }
 
-    private string? ReadVersionFromModule(string[] candidates, string attribute, string path, string what, string? alternateAttribute = null)
+    /// <param name="evaluation">How the backend imports the module when the value is not a literal; null when the
+    /// backend never runs the file (hatchling's regex), so a computed value stays an error.</param>
+    private string? ReadVersionFromModule(string[] candidates, string attribute, string path, string what, string? alternateAttribute = null,
+        EvaluationPlan? evaluation = null)
     {
         string? found = null;
         foreach (var candidate in candidates)
@@ -250,13 +255,16 @@ internal sealed partial class ProjectReader
             case SourceVersionReader.Outcome.Literal:
                 return NormalizeVersionFromFile(result.Value!, found, result.Line, result.Column);
             case SourceVersionReader.Outcome.Computed:
-                _context.FileError(
-                    DiagnosticCodes.DynamicVersionComputed,
-                    $"`{attribute}` in `{found}` is computed by code; packd reads only a string literal, because it does not run Python.",
-                    found,
-                    result.Line,
-                    result.Column,
-                    $"Assign a literal (`{attribute} = \"1.2.0\"`), or keep the version in a file and use [tool.setuptools.dynamic] version = {{file = \"VERSION\"}}.");
+                if (evaluation is not null)
+                {
+                    var value = Evaluate(evaluation, found, attribute, out var evaluated);
+                    if (evaluated)
+                    {
+                        return value is null ? null : NormalizeVersionFromFile(value, found, result.Line, result.Column);
+                    }
+                }
+
+                ReportComputed(found, attribute, result.Line, result.Column, evaluation);
                 return null;
             default:
                 _context.FileError(

@@ -84,6 +84,7 @@ internal sealed partial class ProjectReader
         var importNamespaces = ReadImportNames("import-namespaces");
         CheckImportNameOverlap(importNames, importNamespaces);
         ReportUnknownProjectKeys();
+        _wheelStem = name is not null && version is not null ? $"{ProjectName.ToFileNameComponent(name)}-{version}" : "";
         var selection = ReadSelection(name);
 
         var homePage = LegacyUrl(_context.LegacyUrls.HomePage, "setup.cfg.url", "`url`");
@@ -132,7 +133,12 @@ internal sealed partial class ProjectReader
                     ? setuptools with { DataFolder = $"{ProjectName.ToFileNameComponent(name)}-{version}.data" }
                     : selection.Backend,
             },
-            MetadataInputs());
+            MetadataInputs())
+        {
+            Evaluations = [.. _evaluations],
+            EvaluationInputs = EvaluationInputs(),
+            EvaluationFolders = EvaluationFolders(),
+        };
     }
 
     private string? LegacyUrl(string? url, string path, string what)

@@ -79,13 +79,49 @@ public sealed class HatchBuildConfigTests : IDisposable
     }
 
     [Fact]
-    public void Load_SharedData_IsRefusedNotIgnored()
+    public void Load_SharedDataAndExtraMetadata_ReadFromTheWheelTable_WithTheWheelFolders()
     {
-        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel.shared-data]\n\"share/x\" = \"x\"\n");
+        _project.Write("share/x.txt", "x").Write("NOTICE.md", "n").Pyproject(Head
+            + "[tool.hatch.build.targets.wheel.shared-data]\n\"share\" = \"share/app\"\n"
+            + "[tool.hatch.build.targets.wheel.extra-metadata]\n\"./NOTICE.md\" = \"NOTICE.md\"\n");
+
+        var loaded = _project.LoadOk();
+
+        var wheel = ((HatchBuildOptions)loaded.Selection.Backend!).Wheel;
+        Assert.Equal([new HatchPathMapping("share", "share/app")], wheel.SharedData);
+        Assert.Equal([new HatchPathMapping("NOTICE.md", "NOTICE.md")], wheel.ExtraMetadata);
+        Assert.Equal("flask_shop-1.data/data/", wheel.SharedDataPrefix);
+        Assert.Equal("flask_shop-1.dist-info/extra_metadata/", wheel.ExtraMetadataPrefix);
+    }
+
+    [Fact]
+    public void Load_SharedDataOutsideTheProject_Refused()
+    {
+        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel.shared-data]\n\"../share\" = \"x\"\n");
+
+        var error = _project.LoadError(DiagnosticCodes.HatchBuildInvalid);
+
+        Assert.Contains("../share", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ExtraMetadataEmptyTarget_Refused()
+    {
+        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel.extra-metadata]\n\"NOTICE.md\" = \"\"\n");
+
+        var error = _project.LoadError(DiagnosticCodes.HatchBuildInvalid);
+
+        Assert.Contains("extra-metadata `NOTICE.md`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SharedScripts_IsRefusedNotIgnored_BecauseHatchling112DoesNotKnowIt()
+    {
+        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel.shared-scripts]\n\"bin/x\" = \"x\"\n");
 
         var error = _project.LoadError(DiagnosticCodes.HatchBuildUnsupported);
 
-        Assert.Contains("shared-data", error.Message, StringComparison.Ordinal);
+        Assert.Contains("shared-scripts", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,18 @@ public sealed record HatchTargetOptions
 
     public IReadOnlyList<HatchPathMapping> ForceInclude { get; init; } = [];
 
+    /// <summary>wheel only: <c>shared-data</c>, source to path under <see cref="SharedDataPrefix"/>.</summary>
+    public IReadOnlyList<HatchPathMapping> SharedData { get; init; } = [];
+
+    /// <summary>wheel only: <c>extra-metadata</c>, source to path under <see cref="ExtraMetadataPrefix"/>.</summary>
+    public IReadOnlyList<HatchPathMapping> ExtraMetadata { get; init; } = [];
+
+    /// <summary><c>&lt;dist&gt;-&lt;version&gt;.data/data/</c>: where hatchling 1.12 puts shared-data in the wheel.</summary>
+    public string SharedDataPrefix { get; init; } = "";
+
+    /// <summary><c>&lt;dist&gt;-&lt;version&gt;.dist-info/extra_metadata/</c>: where hatchling 1.12 puts extra-metadata.</summary>
+    public string ExtraMetadataPrefix { get; init; } = "";
+
     public bool OnlyPackages { get; init; }
 
     /// <summary><c>ignore-vcs</c>: when set, .gitignore does not exclude anything.</summary>
@@ -42,6 +54,10 @@ public sealed record HatchTargetOptions
             && Artifacts.SequenceEqual(other.Artifacts)
             && Sources.SequenceEqual(other.Sources)
             && ForceInclude.SequenceEqual(other.ForceInclude)
+            && SharedData.SequenceEqual(other.SharedData)
+            && ExtraMetadata.SequenceEqual(other.ExtraMetadata)
+            && SharedDataPrefix == other.SharedDataPrefix
+            && ExtraMetadataPrefix == other.ExtraMetadataPrefix
             && OnlyPackages == other.OnlyPackages
             && IgnoreVcs == other.IgnoreVcs;
 

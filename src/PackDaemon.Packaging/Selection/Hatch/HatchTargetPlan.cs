@@ -47,6 +47,16 @@ internal sealed partial class HatchTargetPlan
     /// <summary>Sources of forced files inside the project: the normal walks skip them, so a file is not added twice.</summary>
     public IReadOnlySet<string> Reserved { get; private set; } = new HashSet<string>();
 
+    /// <summary>wheel: <c>shared-data</c>, sorted like <see cref="ForceInclude"/>; the artifact path is under <see cref="SharedDataPrefix"/>.</summary>
+    public IReadOnlyList<HatchPathMapping> SharedData { get; private set; } = [];
+
+    /// <summary>wheel: <c>extra-metadata</c>, sorted like <see cref="ForceInclude"/>; under <see cref="ExtraMetadataPrefix"/>.</summary>
+    public IReadOnlyList<HatchPathMapping> ExtraMetadata { get; private set; } = [];
+
+    public string SharedDataPrefix { get; private set; } = "";
+
+    public string ExtraMetadataPrefix { get; private set; } = "";
+
     public bool OnlyPackages { get; private set; }
 
     /// <summary>How the wheel's contents were found when nothing was configured, for explanations.</summary>
@@ -113,6 +123,10 @@ internal sealed partial class HatchTargetPlan
         plan.Sources = ResolveSources(options.Sources, packages);
         plan.ForceInclude = ResolveForceInclude(options.ForceInclude, forcedByBuild);
         plan.Reserved = new HashSet<string>(plan.ForceInclude.Select(static m => m.Source), StringComparer.Ordinal);
+        plan.SharedData = ResolveForceInclude(options.SharedData, []);
+        plan.ExtraMetadata = ResolveForceInclude(options.ExtraMetadata, []);
+        plan.SharedDataPrefix = options.SharedDataPrefix;
+        plan.ExtraMetadataPrefix = options.ExtraMetadataPrefix;
         return plan;
     }
 

@@ -66,6 +66,8 @@ internal sealed class HatchTargetSelector
         }
 
         SelectForced(Add);
+        SelectIntoWheelFolder(Add, _plan.SharedData, _plan.SharedDataPrefix, "shared-data");
+        SelectIntoWheelFolder(Add, _plan.ExtraMetadata, _plan.ExtraMetadataPrefix, "extra-metadata");
         foreach (var item in selected)
         {
             outReasons.Remove(item.File.RelativePath);
@@ -138,6 +140,44 @@ internal sealed class HatchTargetSelector
                 if (!IsUnderExcludedDirectory(below) && !_plan.IsReserved(relative))
                 {
                     add(file, _plan.DistributionPath(relative), reason);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// hatchling 1.12's <c>recurse_explicit_files</c> for <c>shared-data</c> and <c>extra-metadata</c>: a file source goes
+    /// in as named; a folder's files go in unless the path they take (target/below, not the source path) is excluded or
+    /// reserved, or only-packages holds and their folder has no __init__.py; an artifact pattern wins over both. The
+    /// <c>sources</c> rewrite applies to that path, then the wheel folder's prefix.
+    /// </summary>
+    private void SelectIntoWheelFolder(Action<WalkedFile, string, string> add, IReadOnlyList<HatchPathMapping> mappings, string prefix, string option)
+    {
+        foreach (var mapping in mappings)
+        {
+            string reason = $"{option} {mapping.Source} = {mapping.Target}";
+            foreach (var file in FilesAt(mapping.Source))
+            {
+                if (file.RelativePath == mapping.Source)
+                {
+                    add(file, prefix + _plan.DistributionPath(mapping.Target), reason);
+                    continue;
+                }
+
+                string below = file.RelativePath[(mapping.Source.Length + 1)..];
+                if (IsUnderExcludedDirectory(below))
+                {
+                    continue;
+                }
+
+                string relative = mapping.Target + "/" + below;
+                int slash = file.RelativePath.LastIndexOf('/');
+                bool inPackage = _allPaths.Contains(file.RelativePath[..(slash + 1)] + "__init__.py");
+                bool take = _plan.Artifacts.Match(relative) is not null
+                    || (!(_plan.OnlyPackages && !inPackage) && !_plan.IsReserved(relative) && _plan.Exclude.Match(relative) is null);
+                if (take)
+                {
+                    add(file, prefix + _plan.DistributionPath(relative), reason);
                 }
             }
         }
