@@ -37,7 +37,7 @@ public sealed class HybridBuildTests
         });
 
         // One import for both artifacts: the value is asked once per load.
-        Assert.Equal(["1.4.2"], await File.ReadAllLinesAsync(log));
+        Assert.Equal(["1.4.2"], await File.ReadAllLinesAsync(log, TestContext.Current.CancellationToken));
         var wheel = Path.Combine(output, "hybrid_version-1.4.2-py3-none-any.whl");
         Assert.Equal(wheel, artifacts[0].GetProperty("path").GetString());
         Assert.Contains("\nVersion: 1.4.2\n", ReadEntry(wheel, "hybrid_version-1.4.2.dist-info/METADATA"), StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class HybridBuildTests
     {
         using var temp = new TempDirectory();
         var project = temp.CopyFixture("hybrid-version");
-        await File.WriteAllTextAsync(Path.Combine(project, "hybrid_version", "_parts.py"), "VERSION = (1, 4, 2)\nraise ValueError(\"no version today\")\n");
+        await File.WriteAllTextAsync(Path.Combine(project, "hybrid_version", "_parts.py"), "VERSION = (1, 4, 2)\nraise ValueError(\"no version today\")\n", TestContext.Current.CancellationToken);
 
         var result = await Packd.RunAsync(["build", project, "--no-daemon", "--out", temp.Combine("out")],
             environment: DebianPython.Environment(), timeout: s_buildTimeout);
