@@ -167,8 +167,11 @@ def read_wheel(path: str) -> dict:
             full = f"{dist_info}/{name}"
             return wheel.read(full).decode("utf-8") if full in names else None
 
+        # The payload's bytes, and for scripts their executable bit: a backend may rewrite a script's shebang.
+        payload = {n: (wheel.read(n), bool((wheel.getinfo(n).external_attr >> 16) & 0o111) if "/scripts/" in n else None)
+                   for n in names if not n.startswith(dist_info + "/") and not n.endswith("/")}
         return {"entries": set(names), "metadata": text("METADATA") or "", "wheel": text("WHEEL") or "",
-                "entry_points": text("entry_points.txt")}
+                "entry_points": text("entry_points.txt"), "payload": payload}
 
 
 def read_sdist(path: str) -> dict:
@@ -192,6 +195,9 @@ def differences(reference: tuple[str, str], ours: tuple[str, str]) -> list[tuple
 
     ref_wheel, our_wheel = read_wheel(reference[0]), read_wheel(ours[0])
     one_sided("wheel", ref_wheel["entries"], our_wheel["entries"])
+    for name in sorted(ref_wheel["payload"].keys() & our_wheel["payload"].keys()):
+        if ref_wheel["payload"][name] != our_wheel["payload"][name]:
+            found.append(("wheel-content", name))
     for kind, theirs_text, mine_text in (("metadata", ref_wheel["metadata"], our_wheel["metadata"]),
                                          ("wheel-file", ref_wheel["wheel"], our_wheel["wheel"])):
         theirs, their_body = header_fields(theirs_text)

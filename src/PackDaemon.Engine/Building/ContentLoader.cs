@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using PackDaemon.Engine.Incremental;
 using PackDaemon.Packaging.Archives;
 using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Scripts;
 using PackDaemon.Packaging.Selection;
 
 namespace PackDaemon.Engine.Building;
@@ -61,9 +62,20 @@ internal static class ContentLoader
             var findings = !changed && known!.Findings is { } cached ? cached : guard.Scan(item.RelativePath, content);
 
             CompressedBlob? blob = null;
-            if (item.WheelName is not null && !state.Blobs.ContainsKey(BlobKey.For(sha, item.WheelName)))
+            if (item.WheelName is not null && !state.Blobs.ContainsKey(BlobKey.For(sha, item.WheelName, item.WheelRewrite)))
             {
-                blob = EntryCompressor.CompressHashed(item.WheelName, content, sha.ToArray());
+                if (item.WheelRewrite == ScriptRewrite.None)
+                {
+                    blob = EntryCompressor.CompressHashed(item.WheelName, content, sha.ToArray());
+                }
+                else if (RewriteScript(item, content, diagnostics) is { } rewritten)
+                {
+                    blob = EntryCompressor.CompressHashed(item.WheelName, rewritten, SHA256.HashData(rewritten));
+                }
+                else
+                {
+                    return;
+                }
             }
 
             SdistSegment? segment = null;
@@ -113,7 +125,7 @@ internal static class ContentLoader
 
             if (content.WheelBlob is not null)
             {
-                state.Blobs[BlobKey.For(content.Sha256, content.Work.WheelName!)] = content.WheelBlob;
+                state.Blobs[BlobKey.For(content.Sha256, content.Work.WheelName!, content.Work.WheelRewrite)] = content.WheelBlob;
             }
 
             if (content.Segment is not null)
@@ -128,6 +140,24 @@ internal static class ContentLoader
             }
 
             state.Dirty = true;
+        }
+    }
+
+    /// <returns>The script as the backend writes it into the wheel; null after an error was reported.</returns>
+    private static byte[]? RewriteScript(LoadWork item, ReadOnlySpan<byte> content, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return ShebangRewriter.Apply(item.WheelRewrite, content);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.FileUnreadable,
+                $"the script '{item.RelativePath}' has a python shebang but is not valid UTF-8, so its shebang cannot be rewritten as the backend would.",
+                item.RelativePath,
+                fix: "Save the script as UTF-8, or set [tool.packd] mode = \"delegate\" to build with the backend itself.");
+            return null;
         }
     }
 

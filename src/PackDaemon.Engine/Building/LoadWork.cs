@@ -11,4 +11,10 @@ internal sealed record LoadWork(string RelativePath, string FullPath, long SizeH
     /// <summary>This build's walk stat of the file, taken before its bytes are read; null when the selection is older
     /// than this build attempt, and the read then stats the open file.</summary>
     public NodeStatus? Walked { get; init; }
+
+    /// <summary>How the wheel entry's bytes differ from the file's (a script's shebang rewritten by the backend).</summary>
+    public Packaging.Scripts.ScriptRewrite WheelRewrite { get; init; }
+
+    /// <summary>The wheel entry's mode: a script bound for <c>.data/scripts/</c> is made executable, as the backends do.</summary>
+    public bool WheelExecutable => Executable || WheelRewrite != Packaging.Scripts.ScriptRewrite.None;
 }

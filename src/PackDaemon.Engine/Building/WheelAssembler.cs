@@ -28,10 +28,11 @@ internal static class WheelAssembler
         foreach (var file in payload)
         {
             var sha = state.Files[file.Source.RelativePath].Sha256;
-            var blob = state.Blobs.GetValueOrDefault(BlobKey.For(sha, file.ArchivePath))
+            var blob = state.Blobs.GetValueOrDefault(BlobKey.For(sha, file.ArchivePath, file.Rewrite))
                 ?? throw new InvalidOperationException($"no wheel blob for {file.Source.RelativePath}");
-            entries.Add((file.ArchivePath, blob, file.Source.IsExecutable));
-            states.Add(new EntryName(file.ArchivePath, new EntryState(sha, file.Source.IsExecutable)));
+            bool executable = file.Source.IsExecutable || file.Rewrite != Packaging.Scripts.ScriptRewrite.None;
+            entries.Add((file.ArchivePath, blob, executable));
+            states.Add(new EntryName(file.ArchivePath, new EntryState(sha, executable)));
         }
 
         var distInfo = new List<(string Name, CompressedBlob Blob)>

@@ -206,7 +206,7 @@ internal static partial class BuildExecutor
             var work = content.Work;
             var entryState = new EntryState(content.Sha256, work.Executable);
             if (wheelPlan is not null && work.WheelName is { } name
-                && wheelPlan.Patch(name, state.Blobs[BlobKey.For(content.Sha256, name)], entryState))
+                && wheelPlan.Patch(name, state.Blobs[BlobKey.For(content.Sha256, name, work.WheelRewrite)], entryState with { Executable = work.WheelExecutable }))
             {
                 wheel.Add(name);
             }

@@ -283,7 +283,7 @@ internal static partial class BuildExecutor
         {
             foreach (var file in selection.Wheel)
             {
-                live.Add(BlobKey.For(state.Files[file.Source.RelativePath].Sha256, file.ArchivePath));
+                live.Add(BlobKey.For(state.Files[file.Source.RelativePath].Sha256, file.ArchivePath, file.Rewrite));
             }
 
             foreach (var license in project.LicenseFiles)

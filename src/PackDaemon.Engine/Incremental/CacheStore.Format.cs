@@ -48,6 +48,7 @@ internal sealed partial class CacheStore
             {
                 WriteSha(w, key.Content);
                 w.Write(key.PrecompressedName);
+                w.Write((byte)key.Rewrite);
                 w.Write(blob.Crc32);
                 w.Write(blob.UncompressedSize);
                 w.Write((ushort)blob.Method);
@@ -144,7 +145,7 @@ internal sealed partial class CacheStore
         int blobs = r.ReadInt32();
         for (int i = 0; i < blobs; i++)
         {
-            var key = new BlobKey(ReadSha(r), r.ReadBoolean());
+            var key = new BlobKey(ReadSha(r), r.ReadBoolean(), (Packaging.Scripts.ScriptRewrite)r.ReadByte());
             uint crc = r.ReadUInt32();
             long size = r.ReadInt64();
             var method = (ZipCompression)r.ReadUInt16();

@@ -83,7 +83,10 @@ internal static class WorkPlanner
             if (wheelName is not null || member is not null)
             {
                 var source = (selected.Wheel ?? selected.Sdist)!.Source;
-                result.Add(new LoadWork(path, source.FullPath, source.Size, source.IsExecutable, wheelName, member));
+                result.Add(new LoadWork(path, source.FullPath, source.Size, source.IsExecutable, wheelName, member)
+                {
+                    WheelRewrite = wheelName is not null && selected.Wheel is { } wheel ? wheel.Rewrite : default,
+                });
             }
         }
 
@@ -104,7 +107,7 @@ internal static class WorkPlanner
                     continue;
                 }
 
-                needs[file.Source.RelativePath] = Work(file.Source, file.ArchivePath, null, freshWalk);
+                needs[file.Source.RelativePath] = Work(file.Source, file.ArchivePath, null, freshWalk) with { WheelRewrite = file.Rewrite };
             }
 
             // License files go into .dist-info/licenses; the sdist selection always carries them.
@@ -147,7 +150,7 @@ internal static class WorkPlanner
 
     private static bool Cached(LoadWork work, IndexedFile known, BuildState state, long tarMtime)
     {
-        if (work.WheelName is not null && !state.Blobs.ContainsKey(BlobKey.For(known.Sha256, work.WheelName)))
+        if (work.WheelName is not null && !state.Blobs.ContainsKey(BlobKey.For(known.Sha256, work.WheelName, work.WheelRewrite)))
         {
             return false;
         }

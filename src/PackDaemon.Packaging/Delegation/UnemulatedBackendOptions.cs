@@ -31,7 +31,7 @@ internal static class UnemulatedBackendOptions
             }
 
             return setuptools is not null && PythonScript(setuptools, projectRoot) is { } script
-                ? $"[tool.setuptools] script-files ({script} starts with a python shebang, which setuptools rewrites to #!python)"
+                ? $"[tool.setuptools] script-files ({script})"
                 : null;
         }
 
@@ -106,9 +106,9 @@ internal static class UnemulatedBackendOptions
         return null;
     }
 
-    /// <summary>The first script-files entry whose first line is a python shebang: setuptools' build_scripts rewrites
-    /// it to <c>#!python</c> (which installers then point at the target interpreter); packd copies files unchanged,
-    /// so such a script stays delegated rather than installed with the wrong interpreter.</summary>
+    /// <summary>The first script-files entry whose python shebang packd cannot rewrite as setuptools' build_scripts
+    /// does (a script in another encoding than UTF-8): such a project stays delegated rather than get a wrong script.
+    /// An empty script is left out by setuptools too, so it stays delegated as well (packd does not model the skip).</summary>
     private static string? PythonScript(TomlTable setuptools, string projectRoot)
     {
         if (!setuptools.TryGetValue("script-files", out var scripts) || scripts is not TomlArray list)
@@ -118,21 +118,24 @@ internal static class UnemulatedBackendOptions
 
         foreach (var script in list.OfType<string>())
         {
+            byte[] bytes;
             try
             {
-                using var reader = new StreamReader(Path.Combine(projectRoot, script));
-                string? first = reader.ReadLine();
-                if (first is not null && first.StartsWith("#!", StringComparison.Ordinal) && first.Contains("python", StringComparison.Ordinal))
-                {
-                    return script;
-                }
+                bytes = File.ReadAllBytes(Path.Combine(projectRoot, script));
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // A missing script is reported by the native build, which names it.
+                continue; // a missing script is reported by the native build, which names it
             }
-            catch (UnauthorizedAccessException)
+
+            if (bytes.Length == 0)
             {
+                return $"{script}: empty, which setuptools skips";
+            }
+
+            if (Scripts.ShebangRewriter.SetuptoolsUnsupported(bytes) is { } why)
+            {
+                return $"{script}: {why}";
             }
         }
 

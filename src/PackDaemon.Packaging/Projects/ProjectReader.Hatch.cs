@@ -50,7 +50,9 @@ internal sealed partial class ProjectReader
             // hatchling reads these two from the wheel target's own table only, never from [tool.hatch.build].
             SharedData = target == "wheel" ? ReadHatchInclusionMap(targetTable is null ? (null, "") : (targetTable, targetPath), "shared-data") : [],
             ExtraMetadata = target == "wheel" ? ReadHatchInclusionMap(targetTable is null ? (null, "") : (targetTable, targetPath), "extra-metadata") : [],
+            SharedScripts = target == "wheel" ? ReadHatchInclusionMap(targetTable is null ? (null, "") : (targetTable, targetPath), "shared-scripts") : [],
             SharedDataPrefix = target == "wheel" ? $"{_wheelStem}.data/data/" : "",
+            SharedScriptsPrefix = target == "wheel" ? $"{_wheelStem}.data/scripts/" : "",
             ExtraMetadataPrefix = target == "wheel" ? $"{_wheelStem}.dist-info/extra_metadata/" : "",
             OnlyPackages = ReadHatchBool(Pick("only-packages"), "only-packages"),
             IgnoreVcs = ReadHatchBool(Pick("ignore-vcs"), "ignore-vcs"),
@@ -61,8 +63,7 @@ internal sealed partial class ProjectReader
     // different wheel or sdist than hatchling's, so they stop the build with a clear message.
     private void ReportUnemulatedHatchKeys(string target, TomlTable table, string path)
     {
-        // shared-scripts came after hatchling 1.12 (packd's reference), which ignores it: neither can say what it gives.
-        string[] unemulated = target == "wheel" ? ["shared-scripts"] : ["support-legacy"];
+        string[] unemulated = target == "wheel" ? [] : ["support-legacy"];
         foreach (string key in unemulated)
         {
             if (table.ContainsKey(key) && !(key == "support-legacy" && table[key] is false))

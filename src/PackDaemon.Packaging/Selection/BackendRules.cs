@@ -17,4 +17,8 @@ public abstract record BackendRules
 
     /// <summary>One evaluation of the rules over the tree: a verdict per file, for both artifacts.</summary>
     internal abstract SelectionRun Evaluate(SelectionOptions options, DiagnosticBag diagnostics);
+
+    /// <summary>How the backend changes the bytes of the wheel entry at <paramref name="wheelPath"/> (its scripts'
+    /// shebangs); None for everything it copies as is.</summary>
+    internal virtual Scripts.ScriptRewrite WheelRewrite(string wheelPath) => Scripts.ScriptRewrite.None;
 }

@@ -27,7 +27,7 @@ public static partial class FileSelector
             var source = new SourceFile(file.RelativePath, file.FullPath, file.Size, file.LastWriteUtc, file.IsExecutable) { Walked = file.Status };
             if (verdict.InWheel)
             {
-                wheel.Add(new SelectedFile(verdict.WheelPath!, source, verdict.WheelReason));
+                wheel.Add(new SelectedFile(verdict.WheelPath!, source, verdict.WheelReason) { Rewrite = options.Backend?.WheelRewrite(verdict.WheelPath!) ?? default });
             }
 
             if (verdict.InSdist)

@@ -20,6 +20,8 @@ public sealed class FixtureBuildTests
         { "requirements-setuptools", "reqs_setuptools", "requirements-setuptools-cli" },
         { "dynamic-version", "dynver", "dynamic-version-cli" },
         { "license-expression", "license_expr", "license-expression-cli" },
+        // hatch shared-scripts: the script runs only if its python shebang became #!python, which pip points at the venv.
+        { "shared-scripts", "shared_scripts_app", "shop-admin" },
     };
 
     [Theory]

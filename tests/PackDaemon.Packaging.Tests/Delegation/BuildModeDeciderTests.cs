@@ -103,16 +103,22 @@ public sealed class BuildModeDeciderTests : IDisposable
         Assert.False(decision.Delegated, decision.Reason);
     }
 
-    [Fact]
-    public void Decide_SetuptoolsScriptWithPythonShebang_Delegates_NamingTheScript()
+    [Theory]
+    [InlineData("#!/usr/bin/env python3\nprint('run')\n", null)]
+    [InlineData("#!/usr/bin/python\n# -*- coding: latin-1 -*-\nprint('caf\u00e9')\n", "bin/run: its coding cookie names latin-1")]
+    [InlineData("", "bin/run: empty, which setuptools skips")]
+    public void Decide_SetuptoolsScriptFiles_NativeUnlessTheShebangRewriteIsOutOfReach(string script, string? delegatedFor)
     {
         _project.Pyproject("[build-system]\nbuild-backend = \"setuptools.build_meta\"\n" + Project + "[tool.setuptools]\nscript-files = [\"bin/run\"]\n");
-        _project.Write("bin/run", "#!/usr/bin/env python3\nprint('run')\n");
+        _project.Write("bin/run", script);
 
         var decision = Decide();
 
-        Assert.True(decision.Delegated);
-        Assert.Contains("bin/run", decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(delegatedFor is not null, decision.Delegated);
+        if (delegatedFor is not null)
+        {
+            Assert.Contains(delegatedFor, decision.Reason, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -324,7 +330,8 @@ public sealed class BuildModeDeciderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("#!/usr/bin/env python3\nprint('run')\n", true)]
+    [InlineData("#!/usr/bin/env python3\n# coding: cp1252\nprint('run')\n", true)]
+    [InlineData("#!/usr/bin/env python3\nprint('run')\n", false)]
     [InlineData("#!/bin/sh\necho run\n", false)]
     public void Decide_SetupCfgScripts_MeetTheSameShebangRuleAsScriptFiles(string script, bool delegated)
     {
@@ -336,7 +343,7 @@ public sealed class BuildModeDeciderTests : IDisposable
         Assert.Equal(delegated, decision.Delegated);
         if (delegated)
         {
-            Assert.Contains("setup.cfg [options] scripts (bin/run starts with a python shebang", decision.Reason, StringComparison.Ordinal);
+            Assert.Contains("setup.cfg [options] scripts (bin/run: its coding cookie names cp1252", decision.Reason, StringComparison.Ordinal);
         }
     }
 

@@ -115,13 +115,24 @@ public sealed class HatchBuildConfigTests : IDisposable
     }
 
     [Fact]
-    public void Load_SharedScripts_IsRefusedNotIgnored_BecauseHatchling112DoesNotKnowIt()
+    public void Load_SharedScripts_MapsIntoTheDataScriptsFolder()
     {
-        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel.shared-scripts]\n\"bin/x\" = \"x\"\n");
+        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel.shared-scripts]\n\"bin/x\" = \"x\"\n").Write("bin/x", "#!/bin/sh\n");
 
-        var error = _project.LoadError(DiagnosticCodes.HatchBuildUnsupported);
+        var hatch = Assert.IsType<PackDaemon.Packaging.Selection.Hatch.HatchBuildOptions>(_project.LoadOk().Selection.Backend);
 
-        Assert.Contains("shared-scripts", error.Message, StringComparison.Ordinal);
+        Assert.Equal([new("bin/x", "x")], hatch.Wheel.SharedScripts);
+        Assert.EndsWith(".data/scripts/", hatch.Wheel.SharedScriptsPrefix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SharedScriptsLeavingTheProject_Refused()
+    {
+        _project.Pyproject(Head + "[tool.hatch.build.targets.wheel.shared-scripts]\n\"../bin/x\" = \"x\"\n");
+
+        var error = _project.LoadError(DiagnosticCodes.HatchBuildInvalid);
+
+        Assert.Contains("../bin/x", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,13 +15,30 @@ public sealed class HatchWheelFolderTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private List<string> Wheel(HatchTargetOptions wheel)
+    private const string Scripts = "app-1.0.data/scripts/";
+
+    private List<string> Wheel(HatchTargetOptions wheel) => TempTree.Paths(WheelFiles(wheel));
+
+    private List<SelectedFile> WheelFiles(HatchTargetOptions wheel)
     {
-        var hatch = new HatchBuildOptions(wheel with { SharedDataPrefix = Data, ExtraMetadataPrefix = Extra }, HatchTargetOptions.Empty, "app");
+        var hatch = new HatchBuildOptions(wheel with { SharedDataPrefix = Data, ExtraMetadataPrefix = Extra, SharedScriptsPrefix = Scripts }, HatchTargetOptions.Empty, "app");
         var options = _tree.Options(importName: "app") with { Backend = hatch };
         var (selection, diagnostics) = TempTree.Select(options);
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items));
-        return TempTree.Paths(selection.Wheel);
+        return [.. selection.Wheel];
+    }
+
+    [Fact]
+    public void SharedScripts_GoUnderTheScriptsFolder_WithHatchlingsShebangRewrite_AndNothingElseIsRewritten()
+    {
+        _tree.Files("pyproject.toml", "app/__init__.py", "bin/serve", "tools/a.sh", "tools/b.py");
+
+        var wheel = WheelFiles(new HatchTargetOptions { SharedScripts = [new("bin/serve", "serve"), new("tools", "tools")] });
+
+        Assert.Equal([Scripts + "serve", Scripts + "tools/a.sh", Scripts + "tools/b.py", "app/__init__.py"], TempTree.Paths(wheel));
+        Assert.All(wheel.Where(f => f.ArchivePath.StartsWith(Scripts, StringComparison.Ordinal)),
+            f => Assert.Equal(PackDaemon.Packaging.Scripts.ScriptRewrite.HatchlingSharedScripts, f.Rewrite));
+        Assert.Equal(PackDaemon.Packaging.Scripts.ScriptRewrite.None, wheel.Single(f => f.ArchivePath == "app/__init__.py").Rewrite);
     }
 
     [Fact]

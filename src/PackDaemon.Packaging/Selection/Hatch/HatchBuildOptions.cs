@@ -16,4 +16,10 @@ public sealed record HatchBuildOptions(
 
     internal override SelectionRun Evaluate(SelectionOptions options, DiagnosticBag diagnostics)
         => FileSelector.EvaluateHatch(options, this, diagnostics);
+
+    /// <summary>shared-scripts get hatchling's shebang rewrite.</summary>
+    internal override Scripts.ScriptRewrite WheelRewrite(string wheelPath)
+        => Wheel.SharedScriptsPrefix.Length > 0 && wheelPath.StartsWith(Wheel.SharedScriptsPrefix, StringComparison.Ordinal)
+            ? Scripts.ScriptRewrite.HatchlingSharedScripts
+            : Scripts.ScriptRewrite.None;
 }

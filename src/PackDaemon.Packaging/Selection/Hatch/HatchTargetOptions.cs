@@ -33,6 +33,12 @@ public sealed record HatchTargetOptions
     /// <summary>wheel only: <c>extra-metadata</c>, source to path under <see cref="ExtraMetadataPrefix"/>.</summary>
     public IReadOnlyList<HatchPathMapping> ExtraMetadata { get; init; } = [];
 
+    /// <summary>wheel only: <c>shared-scripts</c> (hatchling 1.24+), source to path under <see cref="SharedScriptsPrefix"/>.</summary>
+    public IReadOnlyList<HatchPathMapping> SharedScripts { get; init; } = [];
+
+    /// <summary><c>&lt;dist&gt;-&lt;version&gt;.data/scripts/</c>: where hatchling puts shared-scripts.</summary>
+    public string SharedScriptsPrefix { get; init; } = "";
+
     /// <summary><c>&lt;dist&gt;-&lt;version&gt;.data/data/</c>: where hatchling 1.12 puts shared-data in the wheel.</summary>
     public string SharedDataPrefix { get; init; } = "";
 
@@ -56,6 +62,8 @@ public sealed record HatchTargetOptions
             && ForceInclude.SequenceEqual(other.ForceInclude)
             && SharedData.SequenceEqual(other.SharedData)
             && ExtraMetadata.SequenceEqual(other.ExtraMetadata)
+            && SharedScripts.SequenceEqual(other.SharedScripts)
+            && SharedScriptsPrefix == other.SharedScriptsPrefix
             && SharedDataPrefix == other.SharedDataPrefix
             && ExtraMetadataPrefix == other.ExtraMetadataPrefix
             && OnlyPackages == other.OnlyPackages

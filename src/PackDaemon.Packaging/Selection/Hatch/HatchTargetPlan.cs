@@ -55,6 +55,11 @@ internal sealed partial class HatchTargetPlan
 
     public string SharedDataPrefix { get; private set; } = "";
 
+    /// <summary>wheel: <c>shared-scripts</c>, sorted like <see cref="ForceInclude"/>; under <see cref="SharedScriptsPrefix"/>.</summary>
+    public IReadOnlyList<HatchPathMapping> SharedScripts { get; private set; } = [];
+
+    public string SharedScriptsPrefix { get; private set; } = "";
+
     public string ExtraMetadataPrefix { get; private set; } = "";
 
     public bool OnlyPackages { get; private set; }
@@ -126,6 +131,8 @@ internal sealed partial class HatchTargetPlan
         plan.SharedData = ResolveForceInclude(options.SharedData, []);
         plan.ExtraMetadata = ResolveForceInclude(options.ExtraMetadata, []);
         plan.SharedDataPrefix = options.SharedDataPrefix;
+        plan.SharedScripts = ResolveForceInclude(options.SharedScripts, []);
+        plan.SharedScriptsPrefix = options.SharedScriptsPrefix;
         plan.ExtraMetadataPrefix = options.ExtraMetadataPrefix;
         return plan;
     }

@@ -67,6 +67,7 @@ internal sealed class HatchTargetSelector
 
         SelectForced(Add);
         SelectIntoWheelFolder(Add, _plan.SharedData, _plan.SharedDataPrefix, "shared-data");
+        SelectIntoWheelFolder(Add, _plan.SharedScripts, _plan.SharedScriptsPrefix, "shared-scripts");
         SelectIntoWheelFolder(Add, _plan.ExtraMetadata, _plan.ExtraMetadataPrefix, "extra-metadata");
         foreach (var item in selected)
         {

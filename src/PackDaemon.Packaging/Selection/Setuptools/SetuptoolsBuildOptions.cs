@@ -32,6 +32,10 @@ public sealed record SetuptoolsBuildOptions(
     internal override SelectionRun Evaluate(SelectionOptions options, DiagnosticBag diagnostics)
         => new SetuptoolsSelector(options, this, diagnostics).Run();
 
+    /// <summary>script-files pass through build_scripts, which rewrites a python shebang.</summary>
+    internal override Scripts.ScriptRewrite WheelRewrite(string wheelPath)
+        => wheelPath.StartsWith(DataFolder + "/scripts/", StringComparison.Ordinal) ? Scripts.ScriptRewrite.SetuptoolsBuildScripts : Scripts.ScriptRewrite.None;
+
     public bool Equals(SetuptoolsBuildOptions? other)
         => other is not null
             && SameList(Packages, other.Packages)
