@@ -1,0 +1,162 @@
+"""Client: a connection to the user's packd daemon, found through daemon.json and started through packd when absent."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any, Dict, Iterator, Optional, Set
+
+from . import __version__
+from .connection import Connection
+from .discovery import RuntimeDirectory, find_packd
+from .errors import DaemonUnavailableError, PackdError, ProtocolMismatchError
+from .protocol import (PROTOCOL_VERSION, BuildReport, ExplainResult, InitializeResult, Methods, Notification,
+                       ShutdownResult, StatusResult, WorkspaceStatus, parse_notification)
+from .starter import ensure_runtime_directory, spawn_lock, start_daemon
+
+CONNECT_TIMEOUT = 2.0
+INITIALIZE_TIMEOUT = 5.0  # generous: a busy daemon answers at once, but a GC pause must not look like death
+START_TIMEOUT = 10.0
+BUILD_TIMEOUT = 600.0  # a delegated build may run a slow backend
+REQUEST_TIMEOUT = 60.0
+
+
+class Client:
+    """Use ``Client.connect()`` (or ``Client.connect(start=False)`` to only use a running daemon), as a context manager."""
+
+    def __init__(self, connection: Connection, daemon: InitializeResult, runtime: RuntimeDirectory) -> None:
+        self._connection = connection
+        self.daemon = daemon
+        self.runtime = runtime
+        self._subscribed: Set[str] = set()
+
+    # --- connecting -----------------------------------------------------------------------------------------------
+
+    @classmethod
+    def connect(cls, *, start: bool = True, packd_exe: Optional[str] = None,
+                runtime_dir: Optional[str] = None, client_name: str = "packd_client") -> "Client":
+        """The daemon of this user. With ``start``, one is started through packd (``packd_exe``, else $PACKD_EXE, else
+        PATH) when none answers. Raises DaemonUnavailableError or RuntimeDirectoryError, whose messages name the fix."""
+        runtime = RuntimeDirectory(os.path.abspath(runtime_dir)) if runtime_dir else RuntimeDirectory.resolve()
+        client = cls._probe(runtime, client_name)
+        if client is not None:
+            return client
+        if not start:
+            raise DaemonUnavailableError(f"no packd daemon is running (looked in '{runtime.path}')")
+        packd = find_packd(packd_exe)
+        ensure_runtime_directory(runtime)
+        with spawn_lock(runtime):
+            # Whoever held the lock before us may have started it already.
+            client = cls._probe(runtime, client_name)
+            if client is not None:
+                return client
+            return cls._start_and_connect(packd, runtime, client_name)
+
+    @classmethod
+    def _probe(cls, runtime: RuntimeDirectory, client_name: str) -> Optional["Client"]:
+        if not runtime.exists():
+            return None
+        runtime.verify()
+        info = runtime.read_info()
+        if info is None:
+            return None
+        try:
+            connection = Connection.open(info.socket, CONNECT_TIMEOUT)
+        except OSError:
+            return None  # daemon.json outlived its daemon: a failed connection says so
+        try:
+            result = connection.request(Methods.INITIALIZE, {"protocolVersion": PROTOCOL_VERSION, "clientName": client_name,
+                                                             "clientVersion": __version__}, INITIALIZE_TIMEOUT)
+            return cls(connection, InitializeResult.from_json(result), runtime)
+        except ProtocolMismatchError as error:
+            connection.close()
+            theirs = (error.data or {}).get("protocolVersion", "?") if isinstance(error.data, dict) else "?"
+            raise DaemonUnavailableError(
+                f"the running daemon speaks protocol {theirs}, packd_client speaks {PROTOCOL_VERSION}; "
+                "stop it with 'packd stop' so a matching one can start") from error
+        except PackdError:
+            connection.close()
+            return None
+
+    @classmethod
+    def _start_and_connect(cls, packd: str, runtime: RuntimeDirectory, client_name: str) -> "Client":
+        process = start_daemon(packd, runtime)
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            client = cls._probe(runtime, client_name)
+            if client is not None:
+                return client
+            code = process.poll()
+            if code not in (None, 0):
+                raise DaemonUnavailableError(f"the daemon exited with code {code}; see {runtime.log_path}")
+            if time.monotonic() >= deadline:
+                raise DaemonUnavailableError(f"the daemon did not answer within {START_TIMEOUT:.0f} s; see {runtime.log_path}")
+            time.sleep(0.05)  # polling the socket: the daemon gives no other sign that it listens
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # --- methods --------------------------------------------------------------------------------------------------
+
+    def request(self, method: str, params: Optional[Dict[str, Any]] = None, timeout: Optional[float] = REQUEST_TIMEOUT) -> Any:
+        """Any method by name (the typed ones below are preferred); raises RpcError with the daemon's code."""
+        return self._connection.request(method, params or {}, timeout)
+
+    def status(self) -> StatusResult:
+        return StatusResult.from_json(self.request(Methods.STATUS))
+
+    def build(self, root: str, *, wheel: bool = True, sdist: bool = True, output_directory: Optional[str] = None,
+              timeout: Optional[float] = BUILD_TIMEOUT) -> BuildReport:
+        """Brings the project's artifacts up to date. A build that fails on the user's input returns
+        ``succeeded=False`` with diagnostics; it is not an exception."""
+        params: Dict[str, Any] = {"root": os.path.abspath(root), "wheel": wheel, "sdist": sdist}
+        if output_directory is not None:
+            params["outputDirectory"] = os.path.abspath(output_directory)
+        return BuildReport.from_json(self.request(Methods.BUILD, params, timeout))
+
+    def explain(self, root: str, path: str) -> ExplainResult:
+        return ExplainResult.from_json(self.request(Methods.EXPLAIN, {"root": os.path.abspath(root), "path": path}))
+
+    def open_workspace(self, root: str, *, subscribe: bool = False) -> WorkspaceStatus:
+        root = os.path.abspath(root)
+        status = WorkspaceStatus.from_json(self.request(Methods.WORKSPACE_OPEN, {"root": root, "subscribe": subscribe}))
+        if subscribe:
+            self._subscribed.add(root)
+        return status
+
+    def close_workspace(self, root: str) -> None:
+        root = os.path.abspath(root)
+        self.request(Methods.WORKSPACE_CLOSE, {"root": root})
+        self._subscribed.discard(root)
+
+    def rescan(self, root: str) -> WorkspaceStatus:
+        return WorkspaceStatus.from_json(self.request(Methods.WORKSPACE_RESCAN, {"root": os.path.abspath(root)}))
+
+    def shutdown(self) -> ShutdownResult:
+        """Asks the daemon to finish in-flight builds and exit."""
+        return ShutdownResult.from_json(self.request(Methods.SHUTDOWN))
+
+    def subscribe(self, root: str, *, timeout: Optional[float] = None) -> Iterator[Notification]:
+        """Opens the workspace with notifications (once per connection) and yields build/started, build/finished and
+        diagnostics/changed for it, forever. Each wait is bounded by ``timeout`` seconds (PackdTimeoutError), so
+        ``for n in client.subscribe(root, timeout=30)`` cannot hang. Requests may be made between iterations."""
+        root = os.path.abspath(root)
+        if root not in self._subscribed:
+            self.open_workspace(root, subscribe=True)
+        return self._notifications(timeout)
+
+    def _notifications(self, timeout: Optional[float]) -> Iterator[Notification]:
+        while True:
+            method, params = self._connection.next_notification(timeout)
+            notification = parse_notification(method, params)
+            if notification is not None:
+                yield notification
+
+
+__all__ = ["Client"]
