@@ -27,6 +27,7 @@ def produce(kind: str, directory: str, config_settings: Optional[Mapping[str, An
     """Builds the ``kind`` ("wheel" or "sdist") of the project in the current folder into ``directory``; returns the
     file's basename."""
     root = os.getcwd()
+    _refuse_self_delegation(root)
     os.makedirs(directory, exist_ok=True)
     settings = config_settings or {}
     try:
@@ -98,6 +99,26 @@ def _produce_in_process(kind: str, root: str, directory: str, settings: Mapping[
         return name
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _refuse_self_delegation(root: str) -> None:
+    """packd hands a backend it does not emulate to that backend; for this one that would be packd asking itself, so
+    the project must let packd build it natively."""
+    try:
+        import tomllib  # Python 3.11+; older interpreters skip this check
+    except ImportError:
+        return
+    try:
+        with open(os.path.join(root, "pyproject.toml"), "rb") as file:
+            document = tomllib.load(file)
+    except (OSError, ValueError):
+        return  # packd reports a missing or broken pyproject.toml itself, with its position
+    backend = document.get("build-system", {}).get("build-backend")
+    mode = document.get("tool", {}).get("packd", {}).get("mode")
+    if backend == "packd_client.backend" and mode != "native":
+        raise BuildFailedError(
+            f"{os.path.join(root, 'pyproject.toml')}: build-backend = \"packd_client.backend\" needs "
+            "[tool.packd] mode = \"native\" (packd would otherwise hand the build back to this backend); add it.")
 
 
 def _json_or_none(stdout: bytes) -> Optional[Dict[str, Any]]:

@@ -80,6 +80,8 @@ def _extract_dist_info(wheel: str, metadata_directory: str) -> str:
             dist_info = dist_info_name(archive)
             partial = os.path.join(staging, dist_info)
             for member in archive.namelist():
+                if ".." in member.split("/"):
+                    raise ValueError(f"the wheel {wheel} has an unsafe entry name '{member}'")
                 if member.startswith(dist_info + "/") and not member.endswith("/"):
                     target = os.path.join(staging, *member.split("/"))
                     os.makedirs(os.path.dirname(target), exist_ok=True)

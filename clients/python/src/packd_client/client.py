@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from typing import Any, Dict, Iterator, Optional, Set
 
@@ -85,6 +86,8 @@ class Client:
         while True:
             client = cls._probe(runtime, client_name)
             if client is not None:
+                # The daemon stays our child until it exits; reap it then, so a long-lived caller keeps no zombie.
+                threading.Thread(target=process.wait, name="packd-daemon-reaper", daemon=True).start()
                 return client
             code = process.poll()
             if code not in (None, 0):
