@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import wait_for
 from packd_client import BuildFinished, Client, DiagnosticsChanged, PackdTimeoutError, RpcError
+from packd_client.discovery import build_hash_next_to
 from packd_client.protocol import ErrorCodes
 
 NOTIFICATION_TIMEOUT = 30.0
@@ -104,3 +106,27 @@ def test_subscribe_without_events_times_out_instead_of_hanging(runtime_dir: str,
         with pytest.raises(PackdTimeoutError):
             for _ in notifications:
                 pass
+
+
+def test_the_client_computes_the_same_build_id_as_the_daemon(runtime_dir: str, packd_exe: str) -> None:
+    with Client.connect() as client:
+        expected = build_hash_next_to(packd_exe)
+        assert expected is not None and client.daemon.daemon_build.endswith("+" + expected)
+        pid = client.daemon.pid
+    with Client.connect() as again:  # the same build: reused, not replaced
+        assert again.daemon.pid == pid
+
+
+def test_a_daemon_of_another_build_is_replaced(runtime_dir: str, packd_exe: str, tmp_path: Path) -> None:
+    with Client.connect() as client:
+        old_pid = client.daemon.pid
+    # Another install of packd whose daemon differs by one byte: its build id differs, as after an upgrade.
+    other = tmp_path / "other-install"
+    shutil.copytree(os.path.dirname(os.path.realpath(packd_exe)), other, symlinks=True)
+    with open(other / "PackDaemon.Protocol.dll", "ab") as dll:
+        dll.write(b"\0")
+    with Client.connect(packd_exe=str(other / "packd")) as client:
+        assert client.daemon.pid != old_pid
+        assert client.daemon.daemon_build.endswith("+" + str(build_hash_next_to(str(other / "packd"))))
+    wait_for(lambda: not Path(f"/proc/{old_pid}").exists() or b"Z" in Path(f"/proc/{old_pid}/stat").read_bytes().rsplit(b")", 1)[1][:3],
+             "the old daemon to exit")

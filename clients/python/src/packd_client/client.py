@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterator, Optional, Set
 
 from . import __version__
 from .connection import Connection
-from .discovery import RuntimeDirectory, find_packd
+from .discovery import RuntimeDirectory, build_hash_next_to, find_packd
 from .errors import DaemonUnavailableError, PackdError, ProtocolMismatchError
 from .protocol import (PROTOCOL_VERSION, BuildReport, ExplainResult, InitializeResult, Methods, Notification,
                        ShutdownResult, StatusResult, WorkspaceStatus, parse_notification)
@@ -20,6 +20,22 @@ INITIALIZE_TIMEOUT = 5.0  # generous: a busy daemon answers at once, but a GC pa
 START_TIMEOUT = 10.0
 BUILD_TIMEOUT = 600.0  # a delegated build may run a slow backend
 REQUEST_TIMEOUT = 60.0
+STOP_TIMEOUT = 30.0  # a daemon lets in-flight builds finish before it exits
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie (our own exited child not yet reaped) has stopped serving: count it as gone.
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 class Client:
@@ -40,18 +56,44 @@ class Client:
         PATH) when none answers. Raises DaemonUnavailableError or RuntimeDirectoryError, whose messages name the fix."""
         runtime = RuntimeDirectory(os.path.abspath(runtime_dir)) if runtime_dir else RuntimeDirectory.resolve()
         client = cls._probe(runtime, client_name)
-        if client is not None:
-            return client
         if not start:
-            raise DaemonUnavailableError(f"no packd daemon is running (looked in '{runtime.path}')")
+            if client is None:
+                raise DaemonUnavailableError(f"no packd daemon is running (looked in '{runtime.path}')")
+            return client
         packd = find_packd(packd_exe)
+        expected = build_hash_next_to(packd)
+        if client is not None and client._is_build(expected):
+            return client
+        if client is not None:
+            client.close()
         ensure_runtime_directory(runtime)
         with spawn_lock(runtime):
-            # Whoever held the lock before us may have started it already.
+            # Whoever held the lock before us may have started (or replaced) it already.
             client = cls._probe(runtime, client_name)
-            if client is not None:
+            if client is not None and client._is_build(expected):
                 return client
+            if client is not None:
+                # Another build than the packd we would start: replace it, so there is never silent version skew.
+                client._shutdown_and_wait()
             return cls._start_and_connect(packd, runtime, client_name)
+
+    def _is_build(self, expected_hash: Optional[str]) -> bool:
+        return expected_hash is None or self.daemon.daemon_build.rpartition("+")[2] == expected_hash
+
+    def _shutdown_and_wait(self) -> None:
+        pid = self.daemon.pid
+        try:
+            self.shutdown()
+        except PackdError:
+            pass  # already stopping (1004) or gone: what follows waits for the process either way
+        finally:
+            self.close()
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while _process_exists(pid):
+            if time.monotonic() >= deadline:
+                raise DaemonUnavailableError(f"the running daemon (pid {pid}, another build) did not stop within "
+                                             f"{STOP_TIMEOUT:.0f} s; stop it with 'kill {pid}'")
+            time.sleep(0.05)  # it is usually not our child: kill(pid, 0) polling is the portable way to wait
 
     @classmethod
     def _probe(cls, runtime: RuntimeDirectory, client_name: str) -> Optional["Client"]:

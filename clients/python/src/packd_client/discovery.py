@@ -3,6 +3,7 @@ and the packd executable that starts a daemon when none runs."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -104,3 +105,23 @@ def daemon_next_to(packd: str) -> Optional[str]:
     """The packd-daemon installed with this packd (the CLI only ever starts its own, so their builds match)."""
     candidate = os.path.join(os.path.dirname(os.path.realpath(packd)), DAEMON_EXECUTABLE)
     return candidate if os.path.isfile(candidate) and os.access(candidate, os.X_OK) else None
+
+
+# The files whose bytes identify a daemon build, in hashing order (src/PackDaemon.Protocol/Discovery/DaemonBuildId.cs).
+IDENTIFYING_FILES = ("packd-daemon.dll", "PackDaemon.Daemon.dll", "PackDaemon.Engine.dll", "PackDaemon.Packaging.dll",
+                     "PackDaemon.Protocol.dll")
+BUILD_HASH_DIGITS = 12
+
+
+def build_hash_next_to(packd: str) -> Optional[str]:
+    """The hash part of the ``daemonBuild`` (``version+hash``) that the packd-daemon installed with this packd reports,
+    or None when it cannot be computed. Equal hashes mean the running daemon is exactly the one packd would start."""
+    folder = os.path.dirname(os.path.realpath(packd))
+    digest = hashlib.sha256()
+    try:
+        for name in IDENTIFYING_FILES:
+            with open(os.path.join(folder, name), "rb") as file:
+                digest.update(file.read())
+    except OSError:
+        return None
+    return digest.hexdigest()[:BUILD_HASH_DIGITS]
