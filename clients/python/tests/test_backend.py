@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -176,3 +177,30 @@ def test_self_delegation_is_refused_with_the_fix(venv: Path, project: Path, runt
     pyproject.write_text(pyproject.read_text().replace('mode = "native"', 'mode = "delegate"'))
     result = run_hook(venv, project, "build_wheel", str(tmp_path / "out"))
     assert result.returncode != 0 and 'mode = "native"' in result.stderr
+
+
+def test_pip_wheel_through_the_backend(venv: Path, project: Path, runtime_dir: str, tmp_path: Path) -> None:
+    Client.connect().close()
+    pip(venv, "wheel", "--no-build-isolation", "--no-index", "--no-deps", "--wheel-dir", str(tmp_path / "wheels"), str(project))
+    assert (tmp_path / "wheels" / "greet-1.2.0-py3-none-any.whl").read_bytes() == \
+        (project / "dist" / "greet-1.2.0-py3-none-any.whl").read_bytes()
+
+
+def test_python_m_build_reaches_the_backend_through_backend_path(project: Path, runtime_dir: str, tmp_path: Path) -> None:
+    """No packd_client installed anywhere: the project carries it and names it in backend-path, so even an isolated
+    build (a fresh environment, nothing to download since requires = []) is served by the daemon."""
+    shutil.copytree(CLIENT_ROOT / "src" / "packd_client", project / "_backend" / "packd_client",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('build-backend = "packd_client.backend"',
+                                                       'build-backend = "packd_client.backend"\nbackend-path = ["_backend"]'))
+    Client.connect().close()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(["/usr/bin/python3", "-m", "build", "--outdir", str(tmp_path / "out"), str(project)],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["greet-1.2.0-py3-none-any.whl", "greet-1.2.0.tar.gz"]
+    # The sdist came from the daemon; build then makes the wheel from the unpacked sdist in a temp folder, which is
+    # built in-process so the daemon is not left watching a deleted tree.
+    assert "an unpacked sdist (PKG-INFO) is built with 'packd build --no-daemon'" in result.stdout + result.stderr
+    assert daemon_workspaces() == [str(project)]

@@ -30,6 +30,11 @@ def produce(kind: str, directory: str, config_settings: Optional[Mapping[str, An
     _refuse_self_delegation(root)
     os.makedirs(directory, exist_ok=True)
     settings = config_settings or {}
+    if os.path.isfile(os.path.join(root, "PKG-INFO")) and _packd_or_none(settings):
+        # An unpacked sdist (python -m build makes the wheel from one, in a temp folder about to be deleted): watching
+        # it would only leave the daemon a dead workspace, so it is built in-process.
+        _notice("an unpacked sdist (PKG-INFO) is built with 'packd build --no-daemon'; the daemon serves development trees")
+        return _produce_in_process(kind, root, directory, settings)
     try:
         client = Client.connect(start=False)
     except (DaemonUnavailableError, RuntimeDirectoryError) as error:
@@ -99,6 +104,13 @@ def _produce_in_process(kind: str, root: str, directory: str, settings: Mapping[
         return name
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _packd_or_none(settings: Mapping[str, Any]) -> Optional[str]:
+    try:
+        return find_packd(settings.get(EXE_SETTING))
+    except DaemonUnavailableError:
+        return None
 
 
 def _refuse_self_delegation(root: str) -> None:
