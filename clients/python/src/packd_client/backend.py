@@ -52,7 +52,8 @@ def prepare_metadata_for_build_editable(metadata_directory: str, config_settings
 
 def build_editable(wheel_directory: str, config_settings: ConfigSettings = None, metadata_directory: Optional[str] = None) -> str:
     """PEP 660: a wheel named as the regular one, whose only payload is a plain path .pth (see editable.py)."""
-    staging = tempfile.mkdtemp(dir=wheel_directory if os.path.isdir(wheel_directory) else None, prefix=".packd-")
+    os.makedirs(wheel_directory, exist_ok=True)
+    staging = tempfile.mkdtemp(dir=wheel_directory, prefix=".packd-")  # same file system: the final rename is atomic
     try:
         name = produce("wheel", staging, config_settings)
         entries = read_entries(os.path.join(staging, name))
@@ -60,7 +61,6 @@ def build_editable(wheel_directory: str, config_settings: ConfigSettings = None,
             dist_info = dist_info_name(archive)
         temporary = os.path.join(staging, "editable.whl")
         write_editable_wheel(os.getcwd(), entries, dist_info, temporary)
-        os.makedirs(wheel_directory, exist_ok=True)
         os.replace(temporary, os.path.join(wheel_directory, name))
         return name
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from typing import Any, Dict, Iterator, Optional, Set
@@ -10,7 +11,7 @@ from typing import Any, Dict, Iterator, Optional, Set
 from . import __version__
 from .connection import Connection
 from .discovery import RuntimeDirectory, build_hash_next_to, find_packd
-from .errors import DaemonUnavailableError, PackdError, ProtocolMismatchError
+from .errors import DaemonUnavailableError, OtherProtocolDaemonError, PackdError, ProtocolMismatchError
 from .protocol import (PROTOCOL_VERSION, BuildReport, ExplainResult, InitializeResult, Methods, Notification,
                        ShutdownResult, StatusResult, WorkspaceStatus, parse_notification)
 from .starter import ensure_runtime_directory, spawn_lock, start_daemon
@@ -21,6 +22,23 @@ START_TIMEOUT = 10.0
 BUILD_TIMEOUT = 600.0  # a delegated build may run a slow backend
 REQUEST_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0  # a daemon lets in-flight builds finish before it exits
+
+
+def _terminate_and_wait(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    _wait_for_exit(pid)
+
+
+def _wait_for_exit(pid: int) -> None:
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while _process_exists(pid):
+        if time.monotonic() >= deadline:
+            raise DaemonUnavailableError(f"the running daemon (pid {pid}) did not stop within {STOP_TIMEOUT:.0f} s; "
+                                         f"stop it with 'kill {pid}'")
+        time.sleep(0.05)  # it is usually not our child: kill(pid, 0) polling is the portable way to wait
 
 
 def _process_exists(pid: int) -> bool:
@@ -39,7 +57,8 @@ def _process_exists(pid: int) -> bool:
 
 
 class Client:
-    """Use ``Client.connect()`` (or ``Client.connect(start=False)`` to only use a running daemon), as a context manager."""
+    """Use ``Client.connect()`` (or ``Client.connect(start=False)`` to only use a running daemon), as a context manager.
+    One connection, used from one thread at a time: requests and the notification iterator read the same socket."""
 
     def __init__(self, connection: Connection, daemon: InitializeResult, runtime: RuntimeDirectory) -> None:
         self._connection = connection
@@ -55,21 +74,31 @@ class Client:
         """The daemon of this user. With ``start``, one is started through packd (``packd_exe``, else $PACKD_EXE, else
         PATH) when none answers. Raises DaemonUnavailableError or RuntimeDirectoryError, whose messages name the fix."""
         runtime = RuntimeDirectory(os.path.abspath(runtime_dir)) if runtime_dir else RuntimeDirectory.resolve()
-        client = cls._probe(runtime, client_name)
         if not start:
+            client = cls._probe(runtime, client_name)
             if client is None:
                 raise DaemonUnavailableError(f"no packd daemon is running (looked in '{runtime.path}')")
             return client
         packd = find_packd(packd_exe)
         expected = build_hash_next_to(packd)
-        if client is not None and client._is_build(expected):
-            return client
-        if client is not None:
-            client.close()
+        try:
+            client = cls._probe(runtime, client_name)
+            if client is not None and client._is_build(expected):
+                return client
+            if client is not None:
+                client.close()
+        except OtherProtocolDaemonError:
+            pass  # replaced below, under the spawn lock
         ensure_runtime_directory(runtime)
         with spawn_lock(runtime):
             # Whoever held the lock before us may have started (or replaced) it already.
-            client = cls._probe(runtime, client_name)
+            try:
+                client = cls._probe(runtime, client_name)
+            except OtherProtocolDaemonError as other:
+                # It refuses every method before initialize, shutdown included: SIGTERM is the request it understands.
+                if other.pid is not None:
+                    _terminate_and_wait(other.pid)
+                client = None
             if client is not None and client._is_build(expected):
                 return client
             if client is not None:
@@ -88,12 +117,7 @@ class Client:
             pass  # already stopping (1004) or gone: what follows waits for the process either way
         finally:
             self.close()
-        deadline = time.monotonic() + STOP_TIMEOUT
-        while _process_exists(pid):
-            if time.monotonic() >= deadline:
-                raise DaemonUnavailableError(f"the running daemon (pid {pid}, another build) did not stop within "
-                                             f"{STOP_TIMEOUT:.0f} s; stop it with 'kill {pid}'")
-            time.sleep(0.05)  # it is usually not our child: kill(pid, 0) polling is the portable way to wait
+        _wait_for_exit(pid)
 
     @classmethod
     def _probe(cls, runtime: RuntimeDirectory, client_name: str) -> Optional["Client"]:
@@ -113,10 +137,11 @@ class Client:
             return cls(connection, InitializeResult.from_json(result), runtime)
         except ProtocolMismatchError as error:
             connection.close()
-            theirs = (error.data or {}).get("protocolVersion", "?") if isinstance(error.data, dict) else "?"
-            raise DaemonUnavailableError(
-                f"the running daemon speaks protocol {theirs}, packd_client speaks {PROTOCOL_VERSION}; "
-                "stop it with 'packd stop' so a matching one can start") from error
+            data = error.data if isinstance(error.data, dict) else {}
+            pid = data.get("pid") if isinstance(data.get("pid"), int) else None
+            raise OtherProtocolDaemonError(
+                f"the running daemon (pid {pid}) speaks protocol {data.get('protocolVersion', '?')}, packd_client speaks "
+                f"{PROTOCOL_VERSION}; Client.connect() replaces it, or stop it with 'kill {pid}'", pid) from error
         except PackdError:
             connection.close()
             return None

@@ -17,6 +17,14 @@ class DaemonUnavailableError(PackdError):
     """No daemon could be reached, and none could be started (the message says why and what to do)."""
 
 
+class OtherProtocolDaemonError(DaemonUnavailableError):
+    """The running daemon speaks another protocol version (``pid`` is its process; None when it did not say)."""
+
+    def __init__(self, message: str, pid: Optional[int]) -> None:
+        super().__init__(message)
+        self.pid = pid
+
+
 class FramingError(PackdError):
     """The byte stream broke the Content-Length framing or did not carry a JSON-RPC object."""
 
