@@ -163,7 +163,10 @@ def test_pip_install_editable_serves_edits_without_reinstall(fresh_venv: Path, p
     assert subprocess.run([str(venv / "bin" / "greet")], check=True, capture_output=True, text=True).stdout == "edited\n"
 
 
-def test_a_failing_build_names_the_diagnostic(venv: Path, project: Path, runtime_dir: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("with_daemon", [True, False], ids=["daemon", "no-daemon"])
+def test_a_failing_build_names_the_diagnostic(venv: Path, project: Path, runtime_dir: str, tmp_path: Path, with_daemon: bool) -> None:
+    if with_daemon:
+        Client.connect().close()
     pyproject = project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text().replace('version = "1.2.0"', 'version = "not a version"'))
     result = run_hook(venv, project, "build_wheel", str(tmp_path / "out"))

@@ -85,6 +85,25 @@ def test_subscribe_sees_build_finished_after_an_edit(runtime_dir: str, project: 
         assert "greet/__init__.py" in finished.report.changed_entries
 
 
+def test_subscribe_iterators_see_only_their_own_workspace(runtime_dir: str, project: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(project, other)
+    with Client.connect() as client:
+        client.subscribe(str(project), timeout=NOTIFICATION_TIMEOUT)  # opens it with notifications; iterated below
+        theirs = client.subscribe(str(other), timeout=NOTIFICATION_TIMEOUT)
+        wait_for(lambda: sum(1 for w in client.status().workspaces if w.last_build and w.state == "idle" and w.pending_changes == 0) == 2,
+                 "the first builds of both workspaces")
+        before = next(w for w in client.status().workspaces if w.root == str(other)).generation
+        (other / "src" / "greet" / "__init__.py").write_text('def message() -> str:\n    return "other"\n')
+        assert _next_finished(theirs, before).root == str(other)
+        # The project's own iterator got only the project's notifications (its first build), then silence.
+        seen = []
+        with pytest.raises(PackdTimeoutError):
+            for notification in client.subscribe(str(project), timeout=0.5):
+                seen.append(notification.root)
+        assert set(seen) <= {str(project)}
+
+
 def test_subscribe_reports_diagnostics_of_a_broken_pyproject(runtime_dir: str, project: Path) -> None:
     with Client.connect() as client:
         notifications = client.subscribe(str(project), timeout=NOTIFICATION_TIMEOUT)

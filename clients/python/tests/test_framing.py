@@ -150,13 +150,28 @@ def test_an_error_answer_raises_rpc_error_with_its_code() -> None:
         daemon.close()
 
 
-def test_silence_raises_a_timeout_and_a_bad_frame_raises_framing_error() -> None:
+def test_a_bad_frame_raises_framing_error_and_closes_the_connection_for_good() -> None:
     daemon = FakeDaemon(lambda r: b"Content-Length: 3\r\n\r\n{x}")
     try:
         connection = Connection(daemon.ours)
-        with pytest.raises(FramingError):
+        with pytest.raises(FramingError, match="not UTF-8 JSON"):
             connection.request("status", {}, timeout=5)
-        with pytest.raises(PackdTimeoutError):
-            connection.next_notification(timeout=0.2)
+        with pytest.raises(ConnectionLostError, match="connect again"):
+            connection.request("status", {}, timeout=5)
     finally:
         daemon.close()
+
+
+def test_silence_raises_a_timeout_and_the_connection_stays_usable() -> None:
+    ours, theirs = socket.socketpair()
+    try:
+        connection = Connection(ours)
+        theirs.sendall(encode_message(STATUS)[:12])  # half a header, then nothing
+        with pytest.raises(PackdTimeoutError):
+            connection.next_notification(timeout=0.2)
+        note = {"jsonrpc": "2.0", "method": "build/started", "params": {"root": "/p"}}
+        theirs.sendall(encode_message(STATUS)[12:] + encode_message(note))
+        assert connection.next_notification(timeout=5) == ("build/started", {"root": "/p"})
+    finally:
+        ours.close()
+        theirs.close()

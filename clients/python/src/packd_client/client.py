@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import os
 import signal
 import threading
 import time
-from typing import Any, Dict, Iterator, Optional, Set
+from typing import Any, Deque, Dict, Iterator, Optional, Set
 
 from . import __version__
 from .connection import Connection
@@ -65,6 +66,7 @@ class Client:
         self.daemon = daemon
         self.runtime = runtime
         self._subscribed: Set[str] = set()
+        self._backlog: Dict[str, Deque[Notification]] = {}
 
     # --- connecting -----------------------------------------------------------------------------------------------
 
@@ -204,6 +206,7 @@ class Client:
         root = os.path.abspath(root)
         self.request(Methods.WORKSPACE_CLOSE, {"root": root})
         self._subscribed.discard(root)
+        self._backlog.pop(root, None)
 
     def rescan(self, root: str) -> WorkspaceStatus:
         return WorkspaceStatus.from_json(self.request(Methods.WORKSPACE_RESCAN, {"root": os.path.abspath(root)}))
@@ -213,20 +216,30 @@ class Client:
         return ShutdownResult.from_json(self.request(Methods.SHUTDOWN))
 
     def subscribe(self, root: str, *, timeout: Optional[float] = None) -> Iterator[Notification]:
-        """Opens the workspace with notifications (once per connection) and yields build/started, build/finished and
-        diagnostics/changed for it, forever. Each wait is bounded by ``timeout`` seconds (PackdTimeoutError), so
-        ``for n in client.subscribe(root, timeout=30)`` cannot hang. Requests may be made between iterations."""
+        """Opens the workspace with notifications (once per connection) and yields its build/started, build/finished
+        and diagnostics/changed, forever. Each wait is bounded by ``timeout`` seconds (PackdTimeoutError, which ends
+        that iterator; call subscribe again for a new one), so ``for n in client.subscribe(root, timeout=30)`` cannot
+        hang. Requests may be made between iterations. Notifications of the connection's other subscribed workspaces
+        are kept for their own iterators."""
         root = os.path.abspath(root)
         if root not in self._subscribed:
             self.open_workspace(root, subscribe=True)
-        return self._notifications(timeout)
+        return self._notifications(root, timeout)
 
-    def _notifications(self, timeout: Optional[float]) -> Iterator[Notification]:
+    def _notifications(self, root: str, timeout: Optional[float]) -> Iterator[Notification]:
+        backlog = self._backlog.setdefault(root, collections.deque())
         while True:
+            if backlog:
+                yield backlog.popleft()
+                continue
             method, params = self._connection.next_notification(timeout)
             notification = parse_notification(method, params)
-            if notification is not None:
+            if notification is None:
+                continue  # a notification this client does not know (a newer daemon may send more)
+            if notification.root == root:
                 yield notification
+            elif notification.root in self._subscribed:
+                self._backlog.setdefault(notification.root, collections.deque()).append(notification)
 
 
 __all__ = ["Client"]

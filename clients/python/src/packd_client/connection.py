@@ -9,7 +9,7 @@ import socket
 import time
 from typing import Any, Deque, Dict, List, Optional, Tuple
 
-from .errors import ConnectionLostError, PackdTimeoutError, ProtocolMismatchError, RpcError
+from .errors import ConnectionLostError, FramingError, PackdTimeoutError, ProtocolMismatchError, RpcError
 from .framing import FrameReader, encode_message, read_message
 from .protocol import ErrorCodes
 
@@ -23,6 +23,7 @@ class Connection:
         self._pending: List[Dict[str, Any]] = []
         self._ids = itertools.count(1)
         self._deadline: Optional[float] = None
+        self._broken: Optional[str] = None
         self.notifications: Deque[Tuple[str, Dict[str, Any]]] = collections.deque()
 
     @classmethod
@@ -73,6 +74,7 @@ class Connection:
         return self.notifications.popleft()
 
     def _send(self, message: Dict[str, Any]) -> None:
+        self._check_usable()
         try:
             self._socket.sendall(encode_message(message))
         except OSError as error:
@@ -80,9 +82,20 @@ class Connection:
 
     def _next_message(self, deadline: Optional[float], waiting_for: str) -> Dict[str, Any]:
         self._deadline = deadline
-        return read_message(self._reader, self._pending, lambda: self._receive(waiting_for))
+        try:
+            return read_message(self._reader, self._pending, lambda: self._receive(waiting_for))
+        except (FramingError, ConnectionLostError) as error:
+            # A stream out of step cannot be resynchronised: the connection is done, and says why on every later use.
+            self._broken = str(error)
+            self._socket.close()
+            raise
+
+    def _check_usable(self) -> None:
+        if self._broken is not None:
+            raise ConnectionLostError(f"the connection to the daemon is closed ({self._broken}); connect again")
 
     def _receive(self, waiting_for: str) -> bytes:
+        self._check_usable()
         remaining = None if self._deadline is None else self._deadline - time.monotonic()
         if remaining is not None and remaining <= 0:
             raise PackdTimeoutError(f"the daemon sent no {waiting_for} in time")
