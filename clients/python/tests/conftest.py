@@ -72,7 +72,8 @@ def runtime_dir(monkeypatch: pytest.MonkeyPatch, packd_exe: str) -> Iterator[str
             wait_for(lambda: not _pid_alive(pid), f"the test daemon (pid {pid}) to exit")
         except DaemonUnavailableError:
             pass
-        shutil.rmtree(path, ignore_errors=True)
+        finally:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture
