@@ -4,7 +4,7 @@
 # Idempotent: packages already present are not touched, and apt-get runs only when something is missing.
 set -euo pipefail
 
-debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools python3-wheel)
+debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools python3-wheel python3-build)
 # Native AOT links packd with the system C toolchain.
 command -v clang >/dev/null || command -v gcc >/dev/null || debian_packages+=(gcc)
 missing=()

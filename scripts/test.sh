@@ -30,6 +30,17 @@ open(sys.argv[1], "w").write(f"{result.testsRun - failed - len(result.skipped)} 
 sys.exit(0 if failed == 0 else 1)
 PY
 
+# The Python client (clients/python): framing units, the client against a real daemon in a temp runtime folder, and
+# the PEP 517/660 backend through real pip in fresh venvs. Debian's pytest belongs to /usr/bin/python3, which need not
+# be the python3 first on PATH.
+pytest_python=python3
+python3 -c "import pytest" 2>/dev/null || pytest_python=/usr/bin/python3
+mkdir -p "$results/python-client"
+"$pytest_python" -m pytest clients/python/tests -q -p no:cacheprovider \
+  --junitxml="$results/python-client/pytest.junit.xml" || status=1
+# A suite that could not even start (no pytest) still counts as a failure in the summary line.
+[ -f "$results/python-client/pytest.junit.xml" ] || echo "0 1" > "$results/python-client/pytest.counts"
+
 # One summary for all suites: the CI runner reads this plain line, not dotnet test's own summary.
 python3 - "$results" <<'PY'
 import pathlib, sys, xml.etree.ElementTree as ET
