@@ -45,9 +45,9 @@ export class DaemonConnection implements Disposable {
 
   private constructor(private readonly socket: net.Socket, private readonly rpc: MessageConnection,
     public readonly daemon: InitializeResult) {
-    rpc.onNotification(notifications.buildStarted, p => this.started.fire(p));
-    rpc.onNotification(notifications.buildFinished, p => this.finished.fire(p));
-    rpc.onNotification(notifications.diagnosticsChanged, p => this.diagnostics.fire(p));
+    rpc.onNotification(notifications.buildStarted, p => { this.started.fire(p); });
+    rpc.onNotification(notifications.buildFinished, p => { this.finished.fire(p); });
+    rpc.onNotification(notifications.diagnosticsChanged, p => { this.diagnostics.fire(p); });
   }
 
   public get closedAlready(): boolean {
@@ -71,7 +71,7 @@ export class DaemonConnection implements Disposable {
     } catch (error) {
       if (error instanceof ResponseError && error.code === ErrorCodes.protocolMismatch) {
         const mismatch = new ProtocolMismatchError(error.data as InitializeResult | undefined, rpc);
-        socket.on('close', () => rpc.dispose());
+        socket.on('close', () => { rpc.dispose(); });
         throw mismatch;
       }
       rpc.dispose();
@@ -79,8 +79,8 @@ export class DaemonConnection implements Disposable {
       throw error;
     }
     const connection = new DaemonConnection(socket, rpc, daemon);
-    socket.on('close', () => connection.markClosed());
-    rpc.onClose(() => connection.markClosed());
+    socket.on('close', () => { connection.markClosed(); });
+    rpc.onClose(() => { connection.markClosed(); });
     return connection;
   }
 
@@ -188,7 +188,7 @@ function openSocket(socketPath: string, timeoutMs: number): Promise<net.Socket> 
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DaemonUnavailableError(`${what} got no answer within ${timeoutMs} ms`)), timeoutMs);
-    promise.then(value => { clearTimeout(timer); resolve(value); }, (error: unknown) => { clearTimeout(timer); reject(error); });
+    const timer = setTimeout(() => { reject(new DaemonUnavailableError(`${what} got no answer within ${timeoutMs} ms`)); }, timeoutMs);
+    promise.then(value => { clearTimeout(timer); resolve(value); }, (error: unknown) => { clearTimeout(timer); reject(error instanceof Error ? error : new Error(String(error))); });
   });
 }

@@ -81,7 +81,7 @@ export class DaemonSession implements Disposable {
     if (connection) {
       await Promise.all([
         ...added.map(root => this.open(connection, root)),
-        ...removed.map(root => connection.closeWorkspace(root).catch((error: unknown) => this.log(`closing ${root}: ${describe(error)}`))),
+        ...removed.map(root => connection.closeWorkspace(root).catch((error: unknown) => { this.log(`closing ${root}: ${describe(error)}`); })),
       ]);
     } else if (this.roots.size > 0 && !this.stoppedByUser) {
       this.connectInBackground();
@@ -117,7 +117,7 @@ export class DaemonSession implements Disposable {
     this.cancelRetry();
     const connection = this.connection;
     if (connection) {
-      const closed = new Promise<void>(resolve => connection.onClose(() => resolve()));
+      const closed = new Promise<void>(resolve => connection.onClose(() => { resolve(); }));
       await connection.shutdown();
       await closed;
     }
@@ -209,10 +209,10 @@ export class DaemonSession implements Disposable {
 
   private adopt(connection: DaemonConnection): void {
     this.connection = connection;
-    connection.onBuildStarted(p => this.startedEmitter.fire(p));
-    connection.onBuildFinished(p => this.finishedEmitter.fire(p));
-    connection.onDiagnosticsChanged(p => this.diagnosticsEmitter.fire(p));
-    connection.onClose(() => this.onConnectionClosed(connection));
+    connection.onBuildStarted(p => { this.startedEmitter.fire(p); });
+    connection.onBuildFinished(p => { this.finishedEmitter.fire(p); });
+    connection.onDiagnosticsChanged(p => { this.diagnosticsEmitter.fire(p); });
+    connection.onClose(() => { this.onConnectionClosed(connection); });
     this.log(`connected to packd-daemon ${connection.daemon.daemonBuild} (pid ${connection.daemon.pid})`);
     this.setState({ kind: 'connected', daemon: connection.daemon });
   }
