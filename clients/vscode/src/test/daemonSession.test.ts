@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { DaemonSession } from '../connection/daemonSession';
+import { PackdCliLauncher } from '../connection/daemonLauncher';
+import { DaemonSession } from '../connection/daemonSession';
 import { readDaemonInfo } from '../connection/daemonInfoFile';
-import { PYPROJECT, Sandbox } from './support/sandbox';
+import { packdPath, PYPROJECT, Sandbox } from './support/sandbox';
 import { waitForEvent, waitUntil } from './support/waitFor';
 
 /** The connection layer against a REAL packd-daemon, started by the session itself through the packd CLI. */
@@ -116,6 +117,48 @@ describe('DaemonSession against a real daemon', () => {
 
     const connection = await session.connect();
     assert.notEqual(connection.daemon.pid, first.pid);
+  });
+
+  it('closes a folder that is no longer open, and keeps serving the others', async () => {
+    await openProject();
+    await session.setRoots([]);
+    const status = await session.status();
+    const workspace = status.workspaces.find(w => w.root === sandbox.project);
+    assert.ok(workspace, 'an unheld workspace stays watched for the keep-alive period');
+    assert.equal(workspace.holders, 0);
+    assert.ok(workspace.keepAliveUntil, 'and says until when');
+  });
+
+  it('names the packd.path setting when packd cannot be run', async () => {
+    const broken = new DaemonSession({
+      clientName: 'vscode-test', clientVersion: '0.0.0',
+      runtimeDirectory: () => sandbox.runtimeDirectory,
+      launcher: new PackdCliLauncher(() => '/nonexistent/packd', sandbox.env),
+      retryDelaysMs: [60_000],
+    });
+    try {
+      const failed = waitForEvent(broken.onStateChanged, s => s.kind === 'failed', 'the failed state');
+      await broken.setRoots([sandbox.project]);
+      const state = await failed;
+      assert.match(state.kind === 'failed' ? state.message : '', /cannot run packd at '\/nonexistent\/packd'.*'packd\.path' setting/);
+    } finally {
+      broken.dispose();
+    }
+  });
+
+  it('refuses a runtime folder that is a symlink', async () => {
+    const link = `${sandbox.runtimeDirectory}-link`;
+    fs.symlinkSync(sandbox.runtimeDirectory, link);
+    try {
+      const linked = new DaemonSession({
+        clientName: 'vscode-test', clientVersion: '0.0.0', runtimeDirectory: () => link,
+        launcher: new PackdCliLauncher(() => packdPath, sandbox.env), retryDelaysMs: [60_000],
+      });
+      await assert.rejects(linked.connect(), /is a symlink or not a folder/);
+      linked.dispose();
+    } finally {
+      fs.unlinkSync(link);
+    }
   });
 
   it('refuses a runtime folder that other users can write', async () => {

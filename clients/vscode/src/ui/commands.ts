@@ -6,7 +6,7 @@ import { readZipEntries } from '../wheel/zipDirectory';
 import type { BuildLog } from './buildLog';
 import { describeExplain } from './buildLog';
 import type { BuildStatusModel } from './buildStatusModel';
-import { rootOfFile } from './projectRoots';
+import { realPath, rootOfFile } from './projectRoots';
 import type { SessionLike } from './sessionLike';
 import { SHOW_DETAILS_COMMAND } from './statusBarPresenter';
 import type { VscodeApi } from './vscodeApi';
@@ -105,7 +105,8 @@ class PackdCommands {
       void this.c.api.window.showInformationMessage(`packd: ${path.basename(file)} is not inside a Python project packd watches.`);
       return undefined;
     }
-    const result = await this.c.session.explain(root, file);
+    // The daemon accepts an absolute path inside its (resolved) root, so resolve symlinks the same way.
+    const result = await this.c.session.explain(root, realPath(file));
     this.c.log.explained(result);
     void this.c.api.window.showInformationMessage(describeExplain(result));
     return result;
