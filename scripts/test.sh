@@ -41,6 +41,18 @@ mkdir -p "$results/python-client"
 # A suite that could not even start (no pytest) still counts as a failure in the summary line.
 [ -f "$results/python-client/pytest.junit.xml" ] || echo "0 1" > "$results/python-client/pytest.counts"
 
+# The VS Code extension: its connection layer against a real daemon (the published packd above, in temp runtime
+# folders), its VS Code layer against a fake vscode module, then the .vsix. npm ci only when node_modules does not
+# match package-lock.json, so a second run is fast.
+mkdir -p "$results/vscode"
+(
+  cd clients/vscode || exit 1
+  if ! cmp -s package-lock.json node_modules/.installed-package-lock.json 2>/dev/null; then
+    npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-package-lock.json || exit 1
+  fi
+  npm run compile && JUNIT_FILE="$OLDPWD/$results/vscode/vscode.junit.xml" npm run test:junit && npm run package
+) || status=1
+
 # One summary for all suites: the CI runner reads this plain line, not dotnet test's own summary.
 python3 - "$results" <<'PY'
 import pathlib, sys, xml.etree.ElementTree as ET
