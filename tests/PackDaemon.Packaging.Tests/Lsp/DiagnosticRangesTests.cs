@@ -36,9 +36,10 @@ public sealed class DiagnosticRangesTests
     [Fact]
     public void ColumnsCountUtf16CodeUnits_AsLspDoesByDefault()
     {
-        // "é" is one UTF-16 unit, "😀" two: the daemon's column (a .NET string index + 1) passes through unchanged.
+        // "😀" is two UTF-16 units, "é" one: the daemon's column (a .NET string index + 1) passes through unchanged, and
+        // the line's 14 units end the range.
         string[] lines = ["name = \"😀é\" x"];
-        Assert.Equal(Range(0, 11, 0, 13), DiagnosticRanges.Map(1, 12, lines));
+        Assert.Equal(Range(0, 10, 0, 14), DiagnosticRanges.Map(1, 11, lines));
     }
 
     [Theory]

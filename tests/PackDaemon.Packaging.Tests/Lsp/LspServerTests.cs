@@ -121,7 +121,7 @@ public sealed class LspServerTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _editor.DisposeAsync();
-        await _run.WaitAsync(TimeSpan.FromSeconds(10), Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)_run).WaitAsync(TimeSpan.FromSeconds(10), Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _server.DisposeAsync();
         _writer.Dispose();
         Directory.Delete(_folder, recursive: true);

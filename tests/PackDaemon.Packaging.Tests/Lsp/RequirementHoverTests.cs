@@ -33,7 +33,7 @@ public sealed class RequirementHoverTests
         Assert.Contains("specifier: `>=2.31`", text, StringComparison.Ordinal);
         Assert.Contains("extras: `security, socks`", text, StringComparison.Ordinal);
         Assert.Contains("markers: `python_version >= \"3.8\"`", text, StringComparison.Ordinal);
-        Assert.Equal((1, 0, 1, 55), (hover.Range!.Start.Line, hover.Range.Start.Character, hover.Range.End.Line, hover.Range.End.Character));
+        Assert.Equal((1, 0, 1, 56), (hover.Range!.Start.Line, hover.Range.Start.Character, hover.Range.End.Line, hover.Range.End.Character));
     }
 
     [Theory]
