@@ -1,11 +1,14 @@
 -- Drives Neovim's built-in LSP client (Neovim 0.7 API) against `packd lsp`, headless, for NeovimLspTests.
 -- Environment: PACKD_LSP_EXE (the packd to start), PACKD_LSP_PROJECT (a temp project with a broken pyproject.toml
 -- and a requirements.txt), PACKD_LSP_FIXED (the text of a valid pyproject.toml), PACKD_LSP_OUT (where to write what
--- Neovim saw, as JSON). Every wait has a timeout; whatever happens, the result file is written and Neovim quits.
+-- Neovim saw, as JSON). With PACKD_LSP_SCENARIO=requirements it only opens PACKD_LSP_FILE, a broken requirements
+-- file, with PACKD_LSP_ROOT (a folder above the project) as the editor's root, and records its diagnostics.
+-- Every wait has a timeout; whatever happens, the result file is written and Neovim quits.
 local exe = os.getenv('PACKD_LSP_EXE')
 local project = os.getenv('PACKD_LSP_PROJECT')
 local fixed = os.getenv('PACKD_LSP_FIXED')
 local out = os.getenv('PACKD_LSP_OUT')
+local scenario = os.getenv('PACKD_LSP_SCENARIO') or 'pyproject'
 local timeout = 60000
 local result = { steps = {} }
 
@@ -81,10 +84,22 @@ local function main()
   result.stopped = vim.wait(10000, function() return vim.lsp.get_client_by_id(client) == nil end, 50)
 end
 
+-- A requirements file deeper than the editor's root: packd lsp must find its project by walking up.
+local function requirements_scenario()
+  local client = vim.lsp.start_client({ name = 'packd', cmd = { exe, 'lsp' }, root_dir = os.getenv('PACKD_LSP_ROOT') })
+  assert(client, 'vim.lsp.start_client returned nil')
+  local buf = open(os.getenv('PACKD_LSP_FILE'), client)
+  result.diagnostics_received = vim.wait(timeout, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+  result.broken = diagnostics_of(buf)
+  table.sort(result.broken, function(a, b) return a.lnum < b.lnum end)
+  vim.lsp.stop_client(client)
+  result.stopped = vim.wait(10000, function() return vim.lsp.get_client_by_id(client) == nil end, 50)
+end
+
 vim.api.nvim_create_autocmd('VimEnter', {
   once = true,
   callback = function()
-    local ok, err = pcall(main)
+    local ok, err = pcall(scenario == 'requirements' and requirements_scenario or main)
     if not ok then result.error = tostring(err) end
     local file = assert(io.open(out, 'w'))
     file:write(vim.fn.json_encode(result))
