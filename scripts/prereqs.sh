@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the tests and the benchmark need, once: Debian's Python tools (PyPI is not reachable here);
-# setuptools and wheel are also the backend of the delegated-build tests.
+# setuptools and wheel are also the backend of the delegated-build tests; neovim is the real editor the packd lsp test drives.
 # Idempotent: packages already present are not touched, and apt-get runs only when something is missing.
 set -euo pipefail
 
-debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools python3-wheel python3-build)
+debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools python3-wheel python3-build neovim)
 # Native AOT links packd with the system C toolchain.
 command -v clang >/dev/null || command -v gcc >/dev/null || debian_packages+=(gcc)
 missing=()

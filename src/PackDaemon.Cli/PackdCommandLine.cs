@@ -17,6 +17,7 @@ internal static class PackdCommandLine
             StatusCommand.Create(stdout, stderr),
             StopCommand.Create(stdout, stderr),
             DaemonCommand.Create(stderr),
+            LspCommand.Create(stderr),
         };
 
         var parse = root.Parse(args);
