@@ -177,9 +177,9 @@ def test_a_failing_build_names_the_diagnostic(venv: Path, project: Path, runtime
 
 def test_self_delegation_is_refused_with_the_fix(venv: Path, project: Path, runtime_dir: str, tmp_path: Path) -> None:
     pyproject = project / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text().replace('mode = "native"', 'mode = "delegate"'))
+    pyproject.write_text(pyproject.read_text() + '\n[tool.packd]\nmode = "delegate"\n')
     result = run_hook(venv, project, "build_wheel", str(tmp_path / "out"))
-    assert result.returncode != 0 and 'mode = "native"' in result.stderr
+    assert result.returncode != 0 and 'mode = "delegate"' in result.stderr and "remove the" in result.stderr
 
 
 def test_pip_wheel_through_the_backend(venv: Path, project: Path, runtime_dir: str, tmp_path: Path) -> None:

@@ -18,6 +18,9 @@ public static class BuildModeDecider
     /// <summary>PEP 517: a project with no <c>build-backend</c> is built by setuptools' legacy backend.</summary>
     public const string LegacyBackend = "setuptools.build_meta:__legacy__";
 
+    /// <summary>clients/python's PEP 517 backend, which asks packd itself: delegating to it would be packd asking packd.</summary>
+    public const string PackdClientBackend = "packd_client.backend";
+
     private const string SetupPy = "setup.py";
     private const string SetupCfg = "setup.cfg";
     private const string SetupCfgNativeReason = "native: setuptools, metadata from setup.cfg";
@@ -78,6 +81,11 @@ public static class BuildModeDecider
         if (mode == "native")
         {
             return Native(backend, "[tool.packd] mode = \"native\"");
+        }
+
+        if (backend == PackdClientBackend)
+        {
+            return Native(backend, $"build-backend `{backend}` is packd's own, built with packd's rules");
         }
 
         if (!IsEmulated(backend))

@@ -70,6 +70,26 @@ public sealed class BuildModeDeciderTests : IDisposable
     }
 
     [Fact]
+    public void Decide_PackdClientBackend_IsNativeWithoutBeingTold()
+    {
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{BuildModeDecider.PackdClientBackend}\"\n" + Project);
+
+        var decision = Decide();
+
+        Assert.False(decision.Delegated, decision.Reason);
+        Assert.Contains("packd's own", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_PackdClientBackendAskedToDelegate_Delegates_SoTheClientCanRefuseIt()
+    {
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{BuildModeDecider.PackdClientBackend}\"\n" + Project
+            + "[tool.packd]\nmode = \"delegate\"\n");
+
+        Assert.True(Decide().Delegated);
+    }
+
+    [Fact]
     public void Decide_PdmBuildHookScript_Delegates()
     {
         _project.Pyproject("[build-system]\nbuild-backend = \"pdm.backend\"\n" + Project);

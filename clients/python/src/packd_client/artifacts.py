@@ -114,8 +114,8 @@ def _packd_or_none(settings: Mapping[str, Any]) -> Optional[str]:
 
 
 def _refuse_self_delegation(root: str) -> None:
-    """packd hands a backend it does not emulate to that backend; for this one that would be packd asking itself, so
-    the project must let packd build it natively."""
+    """packd builds a packd_client.backend project natively by itself; only an explicit [tool.packd] mode = "delegate"
+    would make it hand the build back to this backend, that is packd asking itself, forever."""
     try:
         import tomllib  # Python 3.11+; older interpreters skip this check
     except ImportError:
@@ -127,10 +127,11 @@ def _refuse_self_delegation(root: str) -> None:
         return  # packd reports a missing or broken pyproject.toml itself, with its position
     backend = document.get("build-system", {}).get("build-backend")
     mode = document.get("tool", {}).get("packd", {}).get("mode")
-    if backend == "packd_client.backend" and mode != "native":
+    if backend == "packd_client.backend" and mode == "delegate":
         raise BuildFailedError(
-            f"{os.path.join(root, 'pyproject.toml')}: build-backend = \"packd_client.backend\" needs "
-            "[tool.packd] mode = \"native\" (packd would otherwise hand the build back to this backend); add it.")
+            f"{os.path.join(root, 'pyproject.toml')}: build-backend = \"packd_client.backend\" with "
+            "[tool.packd] mode = \"delegate\" would make packd hand the build back to this backend; remove the "
+            "mode key (or write mode = \"native\").")
 
 
 def _json_or_none(stdout: bytes) -> Optional[Dict[str, Any]]:
