@@ -22,7 +22,7 @@ internal sealed partial class ProjectReader
         {
             if (ParseRequirement(text, path) is { } requirement)
             {
-                requiresDist.Add(requirement.ToMetadataString());
+                requiresDist.Add(RequiresDist(requirement));
             }
         }
 
@@ -44,7 +44,7 @@ internal sealed partial class ProjectReader
                 {
                     if (ParseRequirement(text, path) is { } requirement)
                     {
-                        extras[extra.Value].Requirements.Add(requirement.WithExtra(extras[extra.Value].Name).ToMetadataString());
+                        extras[extra.Value].Requirements.Add(RequiresDist(requirement.WithExtra(extras[extra.Value].Name)));
                     }
                 }
             }
@@ -109,6 +109,10 @@ internal sealed partial class ProjectReader
         return extras.Count - 1;
     }
 
+    /// <summary>A <c>Requires-Dist</c> value spelled as the declared backend spells it: hatchling normalizes names.</summary>
+    private string RequiresDist(Requirement requirement)
+        => (DeclaredBackend() == HatchBackend ? requirement.WithNormalizedNames() : requirement).ToMetadataString();
+
     private Requirement? ParseRequirement(string text, string path)
     {
         if (!_context.CheckSingleLine(text, path, "A dependency"))
@@ -140,7 +144,7 @@ internal sealed partial class ProjectReader
             var path = TomlLocationIndex.Child(SetuptoolsDynamicPath, "dependencies");
             foreach (var line in ReadSetuptoolsFileDirective(setuptoolsDeps, path))
             {
-                requiresDist.Add(line.Requirement.ToMetadataString());
+                requiresDist.Add(RequiresDist(line.Requirement));
             }
         }
 
@@ -151,7 +155,7 @@ internal sealed partial class ProjectReader
             var path = TomlLocationIndex.Child(HatchRequirementsPath, "files");
             foreach (var line in ReadRequirementsFiles(hatchFiles, path))
             {
-                requiresDist.Add(line.Requirement.ToMetadataString());
+                requiresDist.Add(RequiresDist(line.Requirement));
             }
         }
 
@@ -185,7 +189,7 @@ internal sealed partial class ProjectReader
                     {
                         if (index is { } i)
                         {
-                            extras[i].Requirements.Add(line.Requirement.WithExtra(extras[i].Name).ToMetadataString());
+                            extras[i].Requirements.Add(RequiresDist(line.Requirement.WithExtra(extras[i].Name)));
                         }
                     }
                 }
@@ -211,7 +215,7 @@ internal sealed partial class ProjectReader
                     {
                         if (index is { } i)
                         {
-                            extras[i].Requirements.Add(line.Requirement.WithExtra(extras[i].Name).ToMetadataString());
+                            extras[i].Requirements.Add(RequiresDist(line.Requirement.WithExtra(extras[i].Name)));
                         }
                     }
                 }

@@ -93,6 +93,16 @@ public sealed record Requirement(string Name, IReadOnlyList<string> Extras, stri
         return this with { Marker = Marker is null ? clause : "(" + Marker + ") and " + clause };
     }
 
+    /// <summary>This requirement as hatchling spells it in <c>Requires-Dist</c>: the project name PEP 503-normalized
+    /// (<c>Django</c> becomes <c>django</c>), extras normalized, the specifier lower-cased (<c>1.0RC1</c> becomes <c>1.0rc1</c>).
+    /// One requirement either way (PEP 508 compares normalized names); this makes the bytes match too.</summary>
+    public Requirement WithNormalizedNames() => this with
+    {
+        Name = ProjectName.Normalize(Name),
+        Extras = Extras.Select(ExtraName.Normalize).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        Specifier = Specifier.ToLowerInvariant(),
+    };
+
     public override string ToString() => ToMetadataString();
 
     /// <summary>Value equality including the extras' contents (a record compares lists by reference).</summary>

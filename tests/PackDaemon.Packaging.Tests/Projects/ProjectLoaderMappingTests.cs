@@ -187,6 +187,36 @@ public sealed class ProjectLoaderMappingTests : IDisposable
     }
 
     [Fact]
+    public void Load_HatchlingProject_SpellsRequiresDistAsHatchlingDoes()
+    {
+        _project.Pyproject("""
+            [build-system]
+            build-backend = "hatchling.build"
+            [project]
+            name = "a"
+            version = "1"
+            dependencies = ["Django>=4.2,<5.1", "Zope.Interface[Test_Extra]>=6.0RC1"]
+            [project.optional-dependencies]
+            db = ["Psycopg[Binary]>=3.1"]
+            """);
+
+        var metadata = _project.LoadOk().Metadata;
+
+        Assert.Equal(["django<5.1,>=4.2", "zope-interface[test-extra]>=6.0rc1"], metadata.RequiresDist);
+        Assert.Equal(["psycopg[binary]>=3.1; extra == \"db\""], metadata.Extras[0].RequiresDist);
+    }
+
+    [Theory]
+    [InlineData("setuptools.build_meta")]
+    [InlineData("flit_core.buildapi")]
+    public void Load_OtherBackends_KeepTheRequirementNameAsWritten(string backend)
+    {
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{backend}\"\n[project]\nname = \"a\"\nversion = \"1\"\ndescription = \"d\"\ndependencies = [\"Django>=4.2\"]\n");
+
+        Assert.Equal(["Django>=4.2"], _project.LoadOk().Metadata.RequiresDist);
+    }
+
+    [Fact]
     public void Load_OptionalDependencies_NormalizedExtrasWithCombinedMarkers()
     {
         _project.Pyproject("""
