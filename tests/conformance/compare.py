@@ -5,6 +5,8 @@ Usage (Debian's interpreter, because the reference backends are Debian packages)
 
 Stdlib only. The fixture folder is the project, copied twice into a temp folder so that neither build sees the other's
 output. Next to it, `<case>.case.toml` may hold:
+    base = "django-blog"  a project tree under tests/conformance/trees/ that several backends' cases share: it is copied
+                          first, then the case folder (its pyproject.toml, MANIFEST.in...) over it
     [generate]            files written into both copies before building: generated files a project's .gitignore
     "pkg/_build.py" = ""  hides, which therefore cannot live in this repository
     [[allowed]]           one intentional difference, exactly as this script reports it; see docs/compatibility.md
@@ -43,6 +45,7 @@ import expected  # noqa: E402  (a sibling script: the comparison for backends th
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 HATCH_SHIM = os.path.join(REPO, "tests", "python", "hatch_shim")
+TREES = os.path.join(HERE, "trees")
 
 # Calls the backend's PEP 517 hooks in-process, without isolation (PyPI is not reachable here).
 PEP517_BUILD = """
@@ -227,7 +230,10 @@ def load_case(case_dir: str) -> dict:
 
 
 def prepare(case_dir: str, case: dict, target: str) -> str:
-    shutil.copytree(case_dir, target, symlinks=True)
+    if "base" in case:
+        # A tree several backends' cases share (tests/conformance/trees/<base>); the case folder's own files go over it.
+        shutil.copytree(os.path.join(TREES, case["base"]), target, symlinks=True)
+    shutil.copytree(case_dir, target, symlinks=True, dirs_exist_ok=True)
     for relative, content in case.get("generate", {}).items():
         full = os.path.join(target, relative)
         os.makedirs(os.path.dirname(full), exist_ok=True)

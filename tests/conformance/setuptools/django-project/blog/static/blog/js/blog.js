@@ -1,1 +1,0 @@
-document.querySelectorAll('a[href^="http"]').forEach((a) => { a.rel = 'noopener'; });
