@@ -21,14 +21,9 @@ public sealed class DelegatedBuilder : IDisposable
     /// <summary>Seconds; overrides <c>[tool.packd] delegate-timeout</c> (tests make it short).</summary>
     public const string TimeoutVariable = "PACKD_DELEGATE_TIMEOUT";
 
-    private static readonly TimeSpan s_minimumStartTimeout = TimeSpan.FromSeconds(30);
-
     private readonly string _root;
     private readonly Func<string, string?> _findOnPath;
-    private DirectoryInfo? _privateFolder;
-    private string? _scriptPath;
-    private BackendWorker? _worker;
-    private string? _workerEpoch;
+    private readonly WarmWorkerSlot _worker;
     private int _builds;
     private bool _disposed;
 
@@ -42,6 +37,7 @@ public sealed class DelegatedBuilder : IDisposable
         ArgumentNullException.ThrowIfNull(projectRoot);
         _root = Path.GetFullPath(projectRoot);
         _findOnPath = findOnPath;
+        _worker = new WarmWorkerSlot(_root);
     }
 
     /// <summary>Reads <see cref="TimeoutVariable"/>; null when unset or not a positive number.</summary>
@@ -73,7 +69,9 @@ public sealed class DelegatedBuilder : IDisposable
         }
 
         var timeout = request.DelegateTimeout ?? TimeoutFromEnvironment() ?? decision.Timeout ?? DefaultTimeout;
-        var worker = EnsureWorker(interpreter, request.SourceDateEpoch, timeout, out var startFailure);
+        // A worker started under another SOURCE_DATE_EPOCH would stamp the artifacts with it: the slot restarts it.
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = request.SourceDateEpoch };
+        var worker = _worker.Ensure(interpreter, environment, timeout, out var startFailure);
         if (worker is null)
         {
             return Failed(total, DelegateDiagnostics.From(startFailure!, decision.Backend, interpreter, _root));
@@ -93,7 +91,7 @@ public sealed class DelegatedBuilder : IDisposable
         }
 
         var timings = new Dictionary<string, long>(StringComparer.Ordinal);
-        var buildFolder = Path.Combine(_privateFolder!.FullName, string.Create(CultureInfo.InvariantCulture, $"build-{++_builds}"));
+        var buildFolder = Path.Combine(_worker.PrivateFolder, string.Create(CultureInfo.InvariantCulture, $"build-{++_builds}"));
         try
         {
             foreach (var (kind, hook) in hooks)
@@ -143,16 +141,7 @@ public sealed class DelegatedBuilder : IDisposable
         }
 
         _disposed = true;
-        _worker?.Dispose();
-        _worker = null;
-        try
-        {
-            _privateFolder?.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is harmless.
-        }
+        _worker.Dispose();
     }
 
     private static List<ArtifactInfo> Publish(BuildRequest request, List<(string Kind, string TempPath, long Ms)> produced, string mode, string reason)
@@ -201,31 +190,6 @@ public sealed class DelegatedBuilder : IDisposable
                 file.Dispose();
             }
         }
-    }
-
-    private BackendWorker? EnsureWorker(PythonInterpreter interpreter, string? sourceDateEpoch, TimeSpan timeout, out WorkerReply? failure)
-    {
-        failure = null;
-        if (_worker is { IsAlive: true } alive && alive.Interpreter.Path == interpreter.Path && _workerEpoch == sourceDateEpoch)
-        {
-            return alive;
-        }
-
-        // Dead (a timeout, a backend that exited), or another interpreter or SOURCE_DATE_EPOCH: start afresh.
-        _worker?.Dispose();
-        _worker = null;
-        if (_privateFolder is null || !_privateFolder.Exists)
-        {
-            _privateFolder = PrivateFolders.Create();
-            _scriptPath = WorkerScript.WriteInto(_privateFolder.FullName);
-        }
-
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = sourceDateEpoch };
-        // Starting Python is not the backend's work: a short delegate timeout must not fail a start on a loaded machine.
-        var startTimeout = timeout > s_minimumStartTimeout ? timeout : s_minimumStartTimeout;
-        _worker = BackendWorker.Start(interpreter, _scriptPath!, _root, environment, startTimeout, out failure);
-        _workerEpoch = sourceDateEpoch;
-        return _worker;
     }
 
     private static void TryDeleteFolder(string folder)

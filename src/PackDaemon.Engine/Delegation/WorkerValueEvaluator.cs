@@ -14,14 +14,12 @@ internal sealed class WorkerValueEvaluator : IDisposable
     /// <summary>An import that takes longer than this is waiting for something a version must not need.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan s_minimumStartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly Dictionary<string, string?> s_noEnvironment = new(StringComparer.Ordinal);
 
     private readonly string _root;
     private readonly Func<string, string?> _findOnPath;
     private readonly EvaluationCache _cache = new();
-    private DirectoryInfo? _privateFolder;
-    private string? _scriptPath;
-    private BackendWorker? _worker;
+    private readonly WarmWorkerSlot _worker;
     private bool _disposed;
 
     public WorkerValueEvaluator(string projectRoot)
@@ -33,6 +31,7 @@ internal sealed class WorkerValueEvaluator : IDisposable
     {
         _root = Path.GetFullPath(projectRoot);
         _findOnPath = findOnPath;
+        _worker = new WarmWorkerSlot(_root);
     }
 
     /// <summary>How many values were computed by Python rather than answered from the cache.</summary>
@@ -49,16 +48,7 @@ internal sealed class WorkerValueEvaluator : IDisposable
         }
 
         _disposed = true;
-        _worker?.Dispose();
-        _worker = null;
-        try
-        {
-            _privateFolder?.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is harmless.
-        }
+        _worker.Dispose();
     }
 
     private ValueEvaluation Evaluate(ValueEvaluationRequest request, BuildRequest build, CancellationToken cancellationToken)
@@ -76,7 +66,7 @@ internal sealed class WorkerValueEvaluator : IDisposable
 
     private ValueEvaluation Ask(ValueEvaluationRequest request, PythonInterpreter interpreter, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var worker = EnsureWorker(interpreter, timeout, out var startFailure);
+        var worker = _worker.Ensure(interpreter, s_noEnvironment, timeout, out var startFailure);
         if (worker is null)
         {
             return ValueEvaluation.Failed(EvaluationDiagnostics.From(startFailure!, request, interpreter, _root));
@@ -89,28 +79,6 @@ internal sealed class WorkerValueEvaluator : IDisposable
             ? new ValueEvaluation(reply.Value, interpreter.Path, FromCache: false, null)
             : ValueEvaluation.Failed(EvaluationDiagnostics.From(reply.Kind is null ? reply with { Kind = "bad-request", Message = "the worker gave no value" } : reply,
                 request, interpreter, _root));
-    }
-
-    private BackendWorker? EnsureWorker(PythonInterpreter interpreter, TimeSpan timeout, out WorkerReply? failure)
-    {
-        failure = null;
-        if (_worker is { IsAlive: true } alive && alive.Interpreter.Path == interpreter.Path)
-        {
-            return alive;
-        }
-
-        // Dead (a timeout, a module that exited the interpreter), or another interpreter: start afresh.
-        _worker?.Dispose();
-        _worker = null;
-        if (_privateFolder is null || !_privateFolder.Exists)
-        {
-            _privateFolder = PrivateFolders.Create();
-            _scriptPath = WorkerScript.WriteInto(_privateFolder.FullName);
-        }
-
-        var startTimeout = timeout > s_minimumStartTimeout ? timeout : s_minimumStartTimeout;
-        _worker = BackendWorker.Start(interpreter, _scriptPath!, _root, new Dictionary<string, string?>(StringComparer.Ordinal), startTimeout, out failure);
-        return _worker;
     }
 
     /// <summary>One build's view of the evaluator: its interpreter choice, timeout and cancellation.</summary>
