@@ -6,7 +6,7 @@ namespace PackDaemon.Packaging.Selection.Poetry;
 /// <summary>
 /// A glob with Python pathlib's <c>Path.glob</c> meaning, which poetry-core uses for packages, include and exclude:
 /// <c>*</c>, <c>?</c> and <c>[...]</c> inside one path segment (hidden names included), <c>**</c> as a whole segment for
-/// any number of folders; a pattern ending in <c>**</c> matches folders only.
+/// any number of folders; a pattern ending in <c>**</c> or <c>/</c> matches folders only.
 /// </summary>
 internal sealed class PoetryGlob
 {
@@ -16,7 +16,8 @@ internal sealed class PoetryGlob
     public PoetryGlob(string pattern)
     {
         var segments = pattern.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Where(static s => s != ".").ToArray();
-        _foldersOnly = segments.Length > 0 && segments[^1] == "**";
+        // Python 3.11's Path.glob returns only folders for a pattern ending in `**` or in a slash.
+        _foldersOnly = segments.Length > 0 && (segments[^1] == "**" || pattern.EndsWith('/'));
         var sb = new StringBuilder("^");
         for (var i = 0; i < segments.Length; i++)
         {

@@ -17,6 +17,7 @@ internal sealed class PoetrySelector
     private readonly DiagnosticBag _diagnostics;
     private List<WalkedFile> _files = [];
     private HashSet<string> _folders = new(StringComparer.Ordinal);
+    private readonly HashSet<PoetryPackageSpec> _reported = new(ReferenceEqualityComparer.Instance);
 
     public PoetrySelector(SelectionOptions options, PoetryBuildOptions poetry, DiagnosticBag diagnostics)
     {
@@ -140,25 +141,41 @@ internal sealed class PoetrySelector
             var elements = Glob(baseFolder, package.Include);
             if (elements.Count == 0)
             {
-                _diagnostics.Error(DiagnosticCodes.PoetrySelectionInvalid,
-                    $"[tool.poetry] packages: `{baseFolder}{package.Include}` matches nothing, which poetry-core refuses.",
-                    "pyproject.toml",
-                    fix: "Correct `include`/`from` so they name the package folder or module, relative to pyproject.toml.");
+                // Both passes meet the same entry; one error is enough.
+                if (_reported.Add(package))
+                {
+                    _diagnostics.Error(DiagnosticCodes.PoetrySelectionInvalid,
+                        $"[tool.poetry] packages: `{baseFolder}{package.Include}` matches nothing, which poetry-core refuses.",
+                        "pyproject.toml",
+                        fix: "Correct `include`/`from` so they name the package folder or module, relative to pyproject.toml.");
+                }
+
                 continue;
             }
 
-            if (elements.Count == 1 && _folders.Contains(elements[0]))
+            // PackageInclude.check_elements: several matches (a glob) are a package named after the first match's
+            // parent folder; one folder is a package holding everything below it; one file is a module, never checked.
+            string? packageName = null;
+            if (elements.Count > 1)
             {
-                // A package folder: everything below it, folders and files, is an element.
+                packageName = FolderName(elements[0][..Math.Max(0, elements[0].LastIndexOf('/'))]);
+            }
+            else if (_folders.Contains(elements[0]))
+            {
+                packageName = FolderName(elements[0]);
                 elements = Below(elements[0]);
             }
 
-            if (!elements.Any(static e => e.EndsWith(".py", StringComparison.Ordinal)) && !package.Include.EndsWith("-stubs", StringComparison.Ordinal))
+            if (packageName is not null && !IsStubOnly(packageName, elements) && !elements.Any(static e => e.EndsWith(".py", StringComparison.Ordinal)))
             {
-                _diagnostics.Error(DiagnosticCodes.PoetrySelectionInvalid,
-                    $"[tool.poetry] packages: `{baseFolder}{package.Include}` holds no .py file, so poetry-core says it is not a package.",
-                    "pyproject.toml",
-                    fix: "Add the package's modules, or move data-only folders to [tool.poetry] include.");
+                if (_reported.Add(package))
+                {
+                    _diagnostics.Error(DiagnosticCodes.PoetrySelectionInvalid,
+                        $"[tool.poetry] packages: `{baseFolder}{package.Include}` holds no .py file, so poetry-core says it is not a package.",
+                        "pyproject.toml",
+                        fix: "Add the package's modules, or move data-only folders to [tool.poetry] include.");
+                }
+
                 continue;
             }
 
@@ -179,6 +196,17 @@ internal sealed class PoetrySelector
 
         return chosen;
     }
+
+    /// <summary>The last name of a project-relative folder; the project root's own name for the root (poetry-core's
+    /// paths are absolute).</summary>
+    private string FolderName(string folder)
+        => folder.Length > 0 ? folder[(folder.LastIndexOf('/') + 1)..] : Path.GetFileName(Path.TrimEndingDirectorySeparator(_options.ProjectRoot));
+
+    /// <summary>PackageInclude.is_stub_only: a PEP 561 stub-only package is named <c>*-stubs</c> and holds only .pyi files
+    /// and py.typed.</summary>
+    private bool IsStubOnly(string packageName, List<string> elements)
+        => packageName.EndsWith("-stubs", StringComparison.Ordinal)
+            && elements.Where(e => !_folders.Contains(e)).All(static e => e.EndsWith(".pyi", StringComparison.Ordinal) || e == "py.typed" || e.EndsWith("/py.typed", StringComparison.Ordinal));
 
     // builder.find_files_to_add: a folder element brings its files only into the formats the entry names (sdist when it
     // names none), filtered by the exclusions; a file element goes in as it is, a package's unless excluded.
