@@ -22,4 +22,8 @@ public static partial class DiagnosticCodes
 
     /// <summary>Automatic discovery found no package and no module: setuptools builds a wheel holding only metadata.</summary>
     public const string SetuptoolsNothingDiscovered = "PD3105";
+
+    /// <summary>Warning: a requirements file named by <c>[tool.setuptools.dynamic]</c> uses pip syntax (<c>-r</c>, an option,
+    /// <c>--hash</c>) that setuptools itself cannot parse: packd reads it, <c>python -m build</c> would fail.</summary>
+    public const string SetuptoolsRequirementsSyntax = "PD3106";
 }

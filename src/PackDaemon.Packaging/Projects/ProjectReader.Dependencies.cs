@@ -241,7 +241,7 @@ internal sealed partial class ProjectReader
     {
         if (directive is TomlTable table && table.Count == 1 && table.TryGetValue("file", out var files))
         {
-            return ReadRequirementsFiles(files is string single ? new TomlArray { single } : files, TomlLocationIndex.Child(path, "file"));
+            return ReadRequirementsFiles(files is string single ? new TomlArray { single } : files, TomlLocationIndex.Child(path, "file"), forSetuptools: true);
         }
 
         _context.Error(
@@ -252,7 +252,9 @@ internal sealed partial class ProjectReader
         return [];
     }
 
-    private List<RequirementLine> ReadRequirementsFiles(object? files, string path)
+    /// <param name="forSetuptools">The files are setuptools' <c>file:</c> inputs: pip syntax setuptools cannot parse is
+    /// read all the same, with warning PD3106, since the project's own backend would fail on it.</param>
+    private List<RequirementLine> ReadRequirementsFiles(object? files, string path, bool forSetuptools = false)
     {
         var items = _context.AsStringList(files, path);
         var lines = new List<RequirementLine>();
@@ -276,6 +278,11 @@ internal sealed partial class ProjectReader
 
             var result = RequirementsFileParser.Parse(_context.Root, relative, _context.Diagnostics);
             lines.AddRange(result.Requirements);
+            if (forSetuptools)
+            {
+                WarnIfSetuptoolsCannotRead(relative);
+            }
+
             foreach (var read in result.FilesRead)
             {
                 if (!_requirementsFiles.Contains(read))
@@ -286,6 +293,30 @@ internal sealed partial class ProjectReader
         }
 
         return lines;
+    }
+
+    private void WarnIfSetuptoolsCannotRead(string relative)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(Path.Combine(_context.Root, relative));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return; // the parser above has reported why the file cannot be read
+        }
+
+        if (SetuptoolsRequirementsSyntax.FirstUnreadable(text) is { } line)
+        {
+            _context.Diagnostics.Warning(
+                DiagnosticCodes.SetuptoolsRequirementsSyntax,
+                $"setuptools fails on (or misreads) `{line.Text}`: its file: directive takes bare requirements only, so `python -m build` breaks on this project while packd reads it as pip does.",
+                relative,
+                line.Line,
+                1,
+                "Inline the requirements (pip freeze writes them one per line without options), or keep the pip syntax in a separate file that only pip reads.");
+        }
     }
 
     /// <summary>The table at a dotted path of plain keys, or null.</summary>

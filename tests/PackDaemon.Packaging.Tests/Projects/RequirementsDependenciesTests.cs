@@ -26,6 +26,45 @@ public sealed class RequirementsDependenciesTests : IDisposable
         Assert.Equal(["Flask==3.0.3", "click==8.1.7", "itsdangerous==2.2.0"], loaded.Metadata.RequiresDist);
         Assert.Equal(["pyproject.toml", "requirements.txt", "base.txt", "extra.txt"], loaded.MetadataInputs);
         Assert.Equal(loaded.MetadataInputs, loaded.Selection.SdistRequiredFiles);
+        // setuptools itself would stop at the -r line: packd says so, at that line, and builds anyway.
+        var warning = Assert.Single(_project.Diagnostics.Items, d => d.Code == DiagnosticCodes.SetuptoolsRequirementsSyntax);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(("requirements.txt", 3), (warning.File, warning.Line));
+        Assert.Contains("-r base.txt", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SetuptoolsDynamicDependencies_PlainPipFreezeOutput_NoWarning()
+    {
+        _project.Write("requirements.txt", "# pip freeze\nFlask==3.0.3  # web\nclick==8.1.7\n").Pyproject("""
+            [project]
+            name = "a"
+            version = "1"
+            dynamic = ["dependencies"]
+            [tool.setuptools.dynamic]
+            dependencies = {file = "requirements.txt"}
+            """);
+
+        _project.LoadOk();
+
+        Assert.DoesNotContain(_project.Diagnostics.Items, d => d.Code == DiagnosticCodes.SetuptoolsRequirementsSyntax);
+    }
+
+    [Fact]
+    public void Load_HatchRequirementsHook_PipSyntaxIsNoSetuptoolsConcern()
+    {
+        _project.Write("requirements.txt", "-r base.txt\n").Write("base.txt", "click==8.1.7\n").Pyproject("""
+            [project]
+            name = "a"
+            version = "1"
+            dynamic = ["dependencies"]
+            [tool.hatch.metadata.hooks.requirements_txt]
+            files = ["requirements.txt"]
+            """);
+
+        _project.LoadOk();
+
+        Assert.DoesNotContain(_project.Diagnostics.Items, d => d.Code == DiagnosticCodes.SetuptoolsRequirementsSyntax);
     }
 
     [Fact]
