@@ -5,6 +5,8 @@
 set -euo pipefail
 
 debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools python3-wheel python3-build neovim)
+# The VS Code extension's tests and .vsix need node and npm: Debian's when the machine has none (any node >= 18).
+command -v node >/dev/null && command -v npm >/dev/null || debian_packages+=(nodejs npm)
 # Native AOT links packd with the system C toolchain.
 command -v clang >/dev/null || command -v gcc >/dev/null || debian_packages+=(gcc)
 missing=()
