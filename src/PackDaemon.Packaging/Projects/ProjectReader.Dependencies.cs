@@ -278,9 +278,9 @@ internal sealed partial class ProjectReader
 
             var result = RequirementsFileParser.Parse(_context.Root, relative, _context.Diagnostics);
             lines.AddRange(result.Requirements);
-            if (forSetuptools)
+            if (forSetuptools && result.RootContent is { } content)
             {
-                WarnIfSetuptoolsCannotRead(relative);
+                WarnIfSetuptoolsCannotRead(relative, content);
             }
 
             foreach (var read in result.FilesRead)
@@ -295,18 +295,8 @@ internal sealed partial class ProjectReader
         return lines;
     }
 
-    private void WarnIfSetuptoolsCannotRead(string relative)
+    private void WarnIfSetuptoolsCannotRead(string relative, string text)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(Path.Combine(_context.Root, relative));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return; // the parser above has reported why the file cannot be read
-        }
-
         if (SetuptoolsRequirementsSyntax.FirstUnreadable(text) is { } line)
         {
             _context.Diagnostics.Warning(

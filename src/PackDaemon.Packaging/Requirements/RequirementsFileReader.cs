@@ -15,6 +15,7 @@ internal sealed partial class RequirementsFileReader
     private readonly List<string> _includeStack = [];
     private readonly Dictionary<string, List<RequirementLine>> _completed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RequirementLine> _byNameAndMarker = new(StringComparer.Ordinal);
+    private string? _rootContent;
 
     public RequirementsFileReader(string projectRoot, DiagnosticBag diagnostics)
     {
@@ -47,7 +48,7 @@ internal sealed partial class RequirementsFileReader
             ReadFile(fullPath, display, requirements);
         }
 
-        return new RequirementsFileResult(requirements, _filesRead);
+        return new RequirementsFileResult(requirements, _filesRead, _rootContent);
     }
 
     private void ReadFile(string fullPath, string display, List<RequirementLine> output)
@@ -77,6 +78,11 @@ internal sealed partial class RequirementsFileReader
         {
             _diagnostics.Error(DiagnosticCodes.FileUnreadable, $"'{display}' could not be read: {ex.Message}", display, fix: "Check the file's permissions.");
             return;
+        }
+
+        if (_includeStack.Count == 0)
+        {
+            _rootContent = content;
         }
 
         _filesRead.Add(display);
