@@ -16,15 +16,39 @@ public static partial class FileSelector
     internal static SelectionRun EvaluateHatch(SelectionOptions options, HatchBuildOptions hatch, DiagnosticBag diagnostics)
     {
         var walker = TreeWalker.Walk(options.ProjectRoot, [string.Empty], diagnostics);
-        var allPaths = new HashSet<string>(walker.Files.Select(static f => f.RelativePath), StringComparer.Ordinal);
-        var files = walker.Files.Where(static f => f.ExcludedReason is null).ToList();
+        // Sized up front: on a 20,000-file tree, growing these sets and lists was a visible share of the selection.
+        var allPaths = new HashSet<string>(walker.Files.Count, StringComparer.Ordinal);
+        var files = new List<WalkedFile>(walker.Files.Count);
+        foreach (var file in walker.Files)
+        {
+            allPaths.Add(file.RelativePath);
+            if (file.ExcludedReason is null)
+            {
+                files.Add(file);
+            }
+        }
+
         files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        var present = new HashSet<string>(files.Select(static f => f.RelativePath), StringComparer.Ordinal);
-        var topLevelFolders = files
-            .Where(static f => f.RelativePath.Contains('/', StringComparison.Ordinal) && f.RelativePath[0] != '.')
-            .Select(static f => f.RelativePath[..f.RelativePath.IndexOf('/', StringComparison.Ordinal)])
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var present = new HashSet<string>(files.Count, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            present.Add(file.RelativePath);
+        }
+
+        // Files are in ordinal order, so each top-level folder's files are one run: one substring per folder, not per file.
+        var topLevelFolders = new List<string>();
+        foreach (var file in files)
+        {
+            string path = file.RelativePath;
+            int slash = path.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && path[0] != '.'
+                && (topLevelFolders.Count == 0 || !path.AsSpan(0, slash).SequenceEqual(topLevelFolders[^1])))
+            {
+                topLevelFolders.Add(path[..slash]);
+            }
+        }
+
+        topLevelFolders = [.. topLevelFolders.Distinct(StringComparer.Ordinal)];
 
         var (vcsPatterns, gitIgnoreInProject) = HatchGitIgnore.Locate(options.ProjectRoot, diagnostics);
         string[] names = [.. new[] { HatchTargetPlan.FileNameComponent(hatch.RawName), options.ImportName }.Distinct(StringComparer.Ordinal)];
@@ -45,8 +69,21 @@ public static partial class FileSelector
         var (wheelIn, wheelOut) = new HatchTargetSelector(wheelPlan, files, allPaths).Select();
         var (sdistIn, sdistOut) = sdistTask.GetAwaiter().GetResult();
         ReportEmptyWheel(wheelPlan, wheelIn, wheelOut, present, diagnostics);
-        var wheelByFile = wheelIn.ToLookup(static s => s.File.RelativePath, StringComparer.Ordinal);
-        var sdistByFile = sdistIn.ToLookup(static s => s.File.RelativePath, StringComparer.Ordinal);
+        var wheelByFile = new SelectedByFile(wheelIn);
+        var sdistByFile = new SelectedByFile(sdistIn);
+        // Most files share a handful of reasons ("inside webapp/ ...; not excluded"): one prefixed string per reason.
+        var includedReasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Included(string reason)
+        {
+            if (!includedReasons.TryGetValue(reason, out string? text))
+            {
+                text = $"included (hatchling rules): {reason}";
+                includedReasons[reason] = text;
+            }
+
+            return text;
+        }
+
 
         var verdicts = new List<FileVerdict>(walker.Files.Count);
         foreach (var file in walker.Files)
@@ -57,8 +94,8 @@ public static partial class FileSelector
                 continue;
             }
 
-            var toWheel = wheelByFile[file.RelativePath].ToList();
-            var toSdist = sdistByFile[file.RelativePath].ToList();
+            var toWheel = wheelByFile.For(file.RelativePath);
+            var toSdist = sdistByFile.For(file.RelativePath);
             string wheelOutReason = wheelOut.GetValueOrDefault(file.RelativePath, "not selected for the wheel");
             string sdistOutReason = sdistOut.GetValueOrDefault(file.RelativePath, "not selected for the sdist");
 
@@ -71,10 +108,10 @@ public static partial class FileSelector
                 verdicts.Add(new FileVerdict(
                     file,
                     wheel is not null,
-                    wheel is null ? wheelOutReason : $"included (hatchling rules): {wheel.Reason}",
+                    wheel is null ? wheelOutReason : Included(wheel.Reason),
                     wheel?.DistributionPath,
                     sdist is not null,
-                    sdist is null ? sdistOutReason : $"included (hatchling rules): {sdist.Reason}",
+                    sdist is null ? sdistOutReason : Included(sdist.Reason),
                     sdist?.DistributionPath));
             }
         }
@@ -109,14 +146,20 @@ public static partial class FileSelector
 
     private static List<PackageRoot> TopLevelEntries(List<HatchTargetSelector.Selected> wheel)
     {
-        var roots = new SortedDictionary<string, PackageRoot>(StringComparer.Ordinal);
+        // Looked up by span: a wheel of 20,000 files has a handful of roots, and a substring per file was waste.
+        var roots = new Dictionary<string, PackageRoot>(StringComparer.Ordinal);
+        var lookup = roots.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var item in wheel)
         {
             string path = item.DistributionPath;
             int slash = path.IndexOf('/', StringComparison.Ordinal);
             if (slash > 0)
             {
-                roots.TryAdd(path[..slash], new PackageRoot(path[..slash], path[..slash], IsModule: false));
+                if (!lookup.ContainsKey(path.AsSpan(0, slash)))
+                {
+                    string root = path[..slash];
+                    roots[root] = new PackageRoot(root, root, IsModule: false);
+                }
             }
             else if (path.EndsWith(".py", StringComparison.Ordinal))
             {
@@ -124,7 +167,7 @@ public static partial class FileSelector
             }
         }
 
-        return [.. roots.Values];
+        return [.. roots.OrderBy(static r => r.Key, StringComparer.Ordinal).Select(static r => r.Value)];
     }
 
     // hatchling skips a missing path without a word, and the artifact then silently lacks it: say so.

@@ -14,8 +14,8 @@ public static partial class FileSelector
         ArgumentNullException.ThrowIfNull(diagnostics);
 
         var run = Evaluate(options, diagnostics);
-        var wheel = new List<SelectedFile>();
-        var sdist = new List<SelectedFile>();
+        var wheel = new List<SelectedFile>(run.Verdicts.Count);
+        var sdist = new List<SelectedFile>(run.Verdicts.Count);
         foreach (var verdict in run.Verdicts)
         {
             if (!verdict.InWheel && !verdict.InSdist)
@@ -36,10 +36,11 @@ public static partial class FileSelector
             }
         }
 
-        wheel.Sort(static (a, b) => string.CompareOrdinal(a.ArchivePath, b.ArchivePath));
-        sdist.Sort(static (a, b) => string.CompareOrdinal(a.ArchivePath, b.ArchivePath));
-        ReportCaseCollisions(wheel, "wheel", diagnostics);
-        ReportCaseCollisions(sdist, "sdist", diagnostics);
+        // The two lists are independent: each is sorted and checked beside the other (on a 20,000-file tree each
+        // takes a sizeable share of the selection).
+        var sdistDone = Task.Run(() => SortAndCheck(sdist, "sdist", diagnostics));
+        SortAndCheck(wheel, "wheel", diagnostics);
+        sdistDone.GetAwaiter().GetResult();
 
         var packages = new List<string>(run.Packages.Count);
         foreach (var package in run.Packages)
@@ -102,6 +103,12 @@ public static partial class FileSelector
 
         path = path.TrimEnd('/');
         return Nfc.Normalize(path);
+    }
+
+    private static void SortAndCheck(List<SelectedFile> files, string artifact, DiagnosticBag diagnostics)
+    {
+        files.Sort(static (a, b) => string.CompareOrdinal(a.ArchivePath, b.ArchivePath));
+        ReportCaseCollisions(files, artifact, diagnostics);
     }
 
     private static void ReportCaseCollisions(List<SelectedFile> files, string artifact, DiagnosticBag diagnostics)

@@ -40,7 +40,7 @@ internal sealed class HatchPatternSet
         }
 
         int slash = path.LastIndexOf('/');
-        bool[]? folderHits = slash > 0 ? FolderHits(path[..slash]) : null;
+        bool[]? folderHits = slash > 0 ? FolderHits(path.AsSpan(0, slash)) : null;
         bool matched = false;
         int bestPriority = 0;
         Entry? decisive = null;
@@ -57,30 +57,37 @@ internal sealed class HatchPatternSet
             }
         }
 
-        return matched && decisive is { } hit ? $"{hit.Origin} '{hit.Pattern.Text}'" : null;
+        return matched && decisive is { } hit ? hit.Description : null;
     }
 
     /// <summary>Per pattern: does it match <paramref name="folder"/> or a folder above it? Every file of a folder asks the
     /// same question, so the answer is kept per folder (a 20,000-file tree has a few hundred folders); the selection
     /// that owns this set is one pass, on one thread.</summary>
-    private bool[] FolderHits(string folder)
+    private bool[] FolderHits(ReadOnlySpan<char> folder)
     {
-        if (_folderHits.TryGetValue(folder, out var known))
+        // Looked up by span: a substring per file and pattern set was most of the selection's garbage.
+        var lookup = _folderHits.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(folder, out var known))
         {
             return known;
         }
 
         int slash = folder.LastIndexOf('/');
         bool[]? above = slash > 0 ? FolderHits(folder[..slash]) : null;
+        string name = folder.ToString();
         var hits = new bool[_entries.Length];
         for (int i = 0; i < hits.Length; i++)
         {
-            hits[i] = above?[i] == true || _entries[i].Pattern.IsMatch(folder, isDirectory: true);
+            hits[i] = above?[i] == true || _entries[i].Pattern.IsMatch(name, isDirectory: true);
         }
 
-        _folderHits[folder] = hits;
+        _folderHits[name] = hits;
         return hits;
     }
 
-    private sealed record Entry(GitIgnorePattern Pattern, string Origin);
+    private sealed record Entry(GitIgnorePattern Pattern, string Origin)
+    {
+        /// <summary>What <see cref="Match"/> answers, made once per pattern rather than once per file it matches.</summary>
+        public string Description { get; } = $"{Origin} '{Pattern.Text}'";
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class HatchTargetSelector
     private readonly HatchTargetPlan _plan;
     private readonly IReadOnlyList<WalkedFile> _files;
     private readonly HashSet<string> _allPaths;
+    private readonly Dictionary<(string Rule, string Pattern), string> _reasons = [];
 
     /// <param name="files">Every packageable file of the tree (the walk's always-excluded files already removed), sorted ordinally by path.</param>
     /// <param name="allPaths">Every file name the walk met, packageable or not: a folder is a package when it holds __init__.py.</param>
@@ -26,8 +27,8 @@ internal sealed class HatchTargetSelector
     /// <summary>Files going in, with their path in the artifact, in hatchling's order; and why each other file stays out.</summary>
     public (List<Selected> In, Dictionary<string, string> OutReasons) Select()
     {
-        var selected = new List<Selected>();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var selected = new List<Selected>(_files.Count);
+        var taken = new HashSet<string>(_files.Count, StringComparer.Ordinal);
         var outReasons = new Dictionary<string, string>(StringComparer.Ordinal);
 
         void Add(WalkedFile file, string distributionPath, string reason)
@@ -79,7 +80,7 @@ internal sealed class HatchTargetSelector
 
     private void SelectExplicit(Action<WalkedFile, string, string> add, Dictionary<string, string> outReasons)
     {
-        var covered = new HashSet<string>(StringComparer.Ordinal);
+        var covered = new HashSet<string>(_files.Count, StringComparer.Ordinal);
         foreach (string root in _plan.OnlyInclude)
         {
             // One reason string per root, not per file: most files of a 20,000-file package share it.
@@ -94,7 +95,7 @@ internal sealed class HatchTargetSelector
                     continue;
                 }
 
-                if (IsUnderExcludedDirectory(file.RelativePath[(root.Length + 1)..]))
+                if (IsUnderExcludedDirectory(file.RelativePath.AsSpan(root.Length + 1)))
                 {
                     outReasons[file.RelativePath] = "inside a folder hatchling never enters (__pycache__, .git, .tox...)";
                     continue;
@@ -189,7 +190,7 @@ internal sealed class HatchTargetSelector
     {
         if (_plan.Artifacts.Match(path) is { } artifact)
         {
-            return (true, $"an artifact: {artifact}");
+            return (true, Reason("an artifact: ", artifact));
         }
 
         if (_plan.OnlyPackages && !IsInPackage(path))
@@ -204,7 +205,7 @@ internal sealed class HatchTargetSelector
 
         if (_plan.Exclude.Match(path) is { } exclude)
         {
-            return (false, $"excluded by {exclude}");
+            return (false, Reason("excluded by ", exclude));
         }
 
         if (explicitRoot)
@@ -218,8 +219,20 @@ internal sealed class HatchTargetSelector
         }
 
         return _plan.Include.Match(path) is { } include
-            ? (true, $"included by {include}")
+            ? (true, Reason("included by ", include))
             : (false, $"matches no include pattern of the {_plan.Target}");
+    }
+
+    /// <summary>One reason string per rule and pattern, however many files the pattern decides.</summary>
+    private string Reason(string rule, string pattern)
+    {
+        if (!_reasons.TryGetValue((rule, pattern), out string? reason))
+        {
+            reason = rule + pattern;
+            _reasons[(rule, pattern)] = reason;
+        }
+
+        return reason;
     }
 
     private bool IsInPackage(string path)
@@ -228,10 +241,10 @@ internal sealed class HatchTargetSelector
         return _allPaths.Contains(slash < 0 ? "__init__.py" : path[..(slash + 1)] + "__init__.py");
     }
 
-    private static bool IsUnderExcludedDirectory(string pathBelowRoot)
+    private static bool IsUnderExcludedDirectory(ReadOnlySpan<char> pathBelowRoot)
     {
         // Each folder segment, without splitting the path into new strings (this runs once per file).
-        var rest = pathBelowRoot.AsSpan();
+        var rest = pathBelowRoot;
         for (int slash = rest.IndexOf('/'); slash >= 0; slash = rest.IndexOf('/'))
         {
             if (HatchTargetPlan.ExcludedDirectoryLookup.Contains(rest[..slash]))

@@ -34,7 +34,9 @@ public sealed record SetuptoolsBuildOptions(
 
     /// <summary>script-files pass through build_scripts, which rewrites a python shebang.</summary>
     internal override Scripts.ScriptRewrite WheelRewrite(string wheelPath)
-        => wheelPath.StartsWith(DataFolder + "/scripts/", StringComparison.Ordinal) ? Scripts.ScriptRewrite.SetuptoolsBuildScripts : Scripts.ScriptRewrite.None;
+        => wheelPath.AsSpan().StartsWith(DataFolder, StringComparison.Ordinal) && wheelPath.AsSpan(DataFolder.Length).StartsWith("/scripts/", StringComparison.Ordinal)
+            ? Scripts.ScriptRewrite.SetuptoolsBuildScripts
+            : Scripts.ScriptRewrite.None;
 
     public bool Equals(SetuptoolsBuildOptions? other)
         => other is not null
