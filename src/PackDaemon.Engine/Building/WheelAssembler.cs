@@ -78,7 +78,7 @@ internal static class WheelAssembler
 
         IReadOnlyList<UInt128> keys = hashes is null ? [] : BoundaryKeys(plan, timestamp, hashes.KeyBuffer(plan.Entries.Count + 1));
         using var hashing = new HashingWriteStream(output, hashes, keys);
-        using (var zip = new WheelZipWriter(hashing, timestamp))
+        using (var zip = new WheelZipWriter(hashing, timestamp, plan.Entries.Count + 1))
         {
             for (int i = 0; i < plan.Entries.Count; i++)
             {

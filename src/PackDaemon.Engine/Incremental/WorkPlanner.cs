@@ -107,7 +107,7 @@ internal static class WorkPlanner
                     continue;
                 }
 
-                needs[file.Source.RelativePath] = Work(file.Source, file.ArchivePath, null, freshWalk) with { WheelRewrite = file.Rewrite };
+                needs[file.Source.RelativePath] = Work(file.Source, file.ArchivePath, null, freshWalk, file.Rewrite);
             }
 
             // License files go into .dist-info/licenses; the sdist selection always carries them.
@@ -142,10 +142,11 @@ internal static class WorkPlanner
         return needs;
     }
 
-    private static LoadWork Work(SourceFile source, string? wheelName, string? sdistMember, bool freshWalk)
+    private static LoadWork Work(SourceFile source, string? wheelName, string? sdistMember, bool freshWalk, Packaging.Scripts.ScriptRewrite rewrite = default)
         => new(source.RelativePath, source.FullPath, source.Size, source.IsExecutable, wheelName, sdistMember)
         {
             Walked = freshWalk && source.Walked.Kind != NodeKind.Missing ? source.Walked : null,
+            WheelRewrite = rewrite,
         };
 
     private static bool Cached(LoadWork work, IndexedFile known, BuildState state, long tarMtime)

@@ -95,8 +95,9 @@ public static class EntryCompressor
         {
             if (compressedLength >= 0)
             {
-                // Pinned: blobs live until the wheel is written, and pinned arrays are never copied by the GC.
-                byte[] compressed = GC.AllocateUninitializedArray<byte>(compressedLength, pinned: true);
+                // Not pinned: the pinned heap's own budget forced a full collection in the middle of a 20,000-file
+                // build (the GC then marks all of its live state), which cost more than copying blobs as they age.
+                byte[] compressed = GC.AllocateUninitializedArray<byte>(compressedLength);
                 output.AsSpan(0, compressedLength).CopyTo(compressed);
                 RawDeflate.ReleaseIfHuge();
                 return new CompressedBlob(crc, content.Length, sha256, compressed, ZipCompression.Deflated);
@@ -115,8 +116,8 @@ public static class EntryCompressor
 
             if (scratch.Length < content.Length)
             {
-                // Pinned: blobs live until the wheel is written, and pinned arrays are never copied by the GC.
-                byte[] compressed = GC.AllocateUninitializedArray<byte>((int)scratch.Length, pinned: true);
+                // Not pinned, as above.
+                byte[] compressed = GC.AllocateUninitializedArray<byte>((int)scratch.Length);
                 scratch.GetBuffer().AsSpan(0, compressed.Length).CopyTo(compressed);
                 ReleaseIfHuge(scratch);
                 return new CompressedBlob(crc, content.Length, sha256, compressed, ZipCompression.Deflated);

@@ -42,15 +42,20 @@ public sealed class WheelZipWriter : IDisposable
     private readonly Stream _output;
     private readonly ushort _dosTime;
     private readonly ushort _dosDate;
-    private readonly List<CentralEntry> _entries = [];
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly List<CentralEntry> _entries;
+    private readonly HashSet<string> _names;
     private long _offset;
     private bool _finished;
 
-    public WheelZipWriter(Stream output, DateTimeOffset timestamp)
+    /// <param name="expectedEntries">How many entries will be added, when known: the entry list and the name set are sized
+    /// once instead of growing (20,000 entries grow them about fifteen times).</param>
+    public WheelZipWriter(Stream output, DateTimeOffset timestamp, int expectedEntries = 0)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedEntries);
         _output = output;
+        _entries = new List<CentralEntry>(expectedEntries);
+        _names = new HashSet<string>(expectedEntries, StringComparer.Ordinal);
         (_dosDate, _dosTime) = ToDosDateTime(timestamp);
     }
 
