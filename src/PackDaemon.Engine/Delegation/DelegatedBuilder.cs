@@ -164,7 +164,7 @@ public sealed class DelegatedBuilder : IDisposable
                     {
                         using var source = File.OpenRead(tempPath);
                         source.CopyTo(destination);
-                    }));
+                    }, ArtifactDurability.Requested));
                 }
 
                 artifacts.Add(new ArtifactInfo(kind, target, size, entries, sha256, ms + publishWatch.ElapsedMilliseconds)

@@ -42,9 +42,9 @@ internal sealed class BuildState
     /// cannot change an artifact, so its hint needs no walk. Cleared whenever the rules may have changed.</summary>
     public HashSet<string> KnownUnselected { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whether artifacts are flushed to disk (fsync) before their rename. Not persisted: it is how this
-    /// builder publishes, not part of what it built.</summary>
-    public bool DurableArtifacts { get; set; } = true;
+    /// <summary>Whether artifacts are flushed to disk (fsync) before their rename (<see cref="Building.ArtifactDurability"/>).
+    /// Not persisted: it is how this builder publishes, not part of what it built.</summary>
+    public bool DurableArtifacts { get; set; } = Building.ArtifactDurability.Requested;
 
     /// <summary>The request whose artifacts were last published; another request rebuilds them.</summary>
     public Building.BuildRequest? PublishedFor { get; set; }

@@ -27,18 +27,18 @@ public sealed class IncrementalBuilder : IDisposable
     private bool _disposed;
 
     /// <summary>Daemon use: the index and blobs persist in <c>.packd_cache/</c> under the root and warm-start the next
-    /// daemon, and artifacts are renamed into place without an fsync. On every save that fsync was the largest single
-    /// cost of a rebuild of a botocore-sized project (about 20 ms of 58 ms p50 for two 15-30 MB artifacts on this
-    /// project's CI kind of VM), and it only guards against a machine crash: a killed daemon still leaves complete
-    /// artifacts, and the next save rebuilds them anyway.</summary>
+    /// daemon. Artifacts are renamed into place without an fsync unless <c>PACKD_FSYNC=1</c>
+    /// (<see cref="Building.ArtifactDurability"/>): on every save that fsync was the largest single cost of a rebuild of
+    /// a botocore-sized project (about 20 ms of 58 ms p50 for two 15-30 MB artifacts on this project's CI kind of VM),
+    /// and it only guards against a machine crash: a killed daemon still leaves complete artifacts.</summary>
     public IncrementalBuilder(string projectRoot)
-        : this(projectRoot, persistCache: true, durableArtifacts: false)
+        : this(projectRoot, persistCache: true, durableArtifacts: Building.ArtifactDurability.Requested)
     {
     }
 
     /// <param name="persistCache">False keeps everything in memory only (tests, benchmarks).</param>
     /// <param name="durableArtifacts">Flush each artifact to disk before renaming it into place.</param>
-    public IncrementalBuilder(string projectRoot, bool persistCache, bool durableArtifacts = true)
+    public IncrementalBuilder(string projectRoot, bool persistCache, bool durableArtifacts = false)
     {
         _state.DurableArtifacts = durableArtifacts;
         ArgumentNullException.ThrowIfNull(projectRoot);
