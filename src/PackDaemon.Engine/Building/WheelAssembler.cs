@@ -74,26 +74,38 @@ internal static class WheelAssembler
         CancellationToken cancellationToken)
     {
         var layout = new WheelLayout(project.DistributionName, project.Version);
-        var recordBlob = records.Build(plan.Entries, layout.RecordPath, cancellationToken);
 
-        IReadOnlyList<UInt128> keys = hashes is null ? [] : BoundaryKeys(plan, timestamp, hashes.KeyBuffer(plan.Entries.Count + 1));
-        using var hashing = new HashingWriteStream(output, hashes, keys);
-        using (var zip = new WheelZipWriter(hashing, timestamp, plan.Entries.Count + 1))
+        // RECORD is formed beside the writing of the entries it lists (it needs only their hashes and sizes, which the
+        // plan holds): on a 20,000-entry wheel it was a tenth of the single-threaded write.
+        var record = Task.Run(() => records.Build(plan.Entries, layout.RecordPath, cancellationToken), cancellationToken);
+        try
         {
-            for (int i = 0; i < plan.Entries.Count; i++)
+            IReadOnlyList<UInt128> keys = hashes is null ? [] : BoundaryKeys(plan, timestamp, hashes.KeyBuffer(plan.Entries.Count + 1));
+            using var hashing = new HashingWriteStream(output, hashes, keys);
+            using (var zip = new WheelZipWriter(hashing, timestamp, plan.Entries.Count + 1))
             {
-                hashing.Mark(i);
-                var (name, blob, executable) = plan.Entries[i];
-                zip.Add(name, blob, executable);
+                for (int i = 0; i < plan.Entries.Count; i++)
+                {
+                    hashing.Mark(i);
+                    var (name, blob, executable) = plan.Entries[i];
+                    zip.Add(name, blob, executable);
+                }
+
+                // RECORD and the central directory depend on every entry: hashed on every write.
+                hashing.Mark(plan.Entries.Count);
+                zip.Add(layout.RecordPath, record.GetAwaiter().GetResult(), false);
+                zip.Finish();
             }
 
-            // RECORD and the central directory depend on every entry: hashed on every write.
-            hashing.Mark(plan.Entries.Count);
-            zip.Add(layout.RecordPath, recordBlob, false);
-            zip.Finish();
+            return new AssembledArtifact(layout.WheelFileName, plan.Entries.Count + 1, hashing.Length, hashing.Complete());
         }
-
-        return new AssembledArtifact(layout.WheelFileName, plan.Entries.Count + 1, hashing.Length, hashing.Complete());
+        finally
+        {
+            // A write that failed half-way still waits for RECORD (its cache must not be changing under the next
+            // build), and observes its failure: the write's own exception is the one reported.
+            ((IAsyncResult)record).AsyncWaitHandle.WaitOne();
+            _ = record.Exception;
+        }
     }
 
     /// <summary>One key per entry boundary (<see cref="HashCheckpoints"/>): what the zip bytes before it depend on,
