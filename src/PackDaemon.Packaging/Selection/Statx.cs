@@ -90,17 +90,17 @@ public static partial class Statx
         }
     }
 
-    /// <summary>Stats <paramref name="name"/> in the folder <paramref name="directoryFd"/> (from <see cref="OpenDirectory"/>)
-    /// without following a symlink.</summary>
-    public static NodeStatus EntryAt(int directoryFd, ReadOnlySpan<char> name)
+    /// <summary>Stats <paramref name="name"/> in the folder <paramref name="directoryFd"/> (from <see cref="OpenDirectory"/>);
+    /// a symlink is described itself unless <paramref name="followLinks"/>.</summary>
+    public static NodeStatus EntryAt(int directoryFd, ReadOnlySpan<char> name, bool followLinks = false)
     {
-        return StatRelative(directoryFd, [], name);
+        return StatRelative(directoryFd, [], name, followLinks ? 0 : AtSymlinkNoFollow);
     }
 
     /// <summary>statx of <paramref name="directory"/>/<paramref name="name"/> (or of <paramref name="name"/> alone, relative
     /// to <paramref name="directoryFd"/>, when the directory is empty), without following a symlink, with the path built
     /// on the stack: the walker calls this once per entry.</summary>
-    private static NodeStatus StatRelative(int directoryFd, ReadOnlySpan<char> directory, ReadOnlySpan<char> name)
+    private static NodeStatus StatRelative(int directoryFd, ReadOnlySpan<char> directory, ReadOnlySpan<char> name, int flags = AtSymlinkNoFollow)
     {
         int most = Encoding.UTF8.GetMaxByteCount(directory.Length + name.Length + 1) + 1;
         byte[]? rented = most > StackPathBytes ? System.Buffers.ArrayPool<byte>.Shared.Rent(most) : null;
@@ -121,7 +121,7 @@ public static partial class Statx
             path[length] = 0;
 
             Span<byte> buffer = stackalloc byte[StatxSize];
-            return StatxBytes(directoryFd, ref MemoryMarshal.GetReference(path), AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0
+            return StatxBytes(directoryFd, ref MemoryMarshal.GetReference(path), flags, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0
                 ? Decode(buffer)
                 : NodeStatus.Missing;
         }
