@@ -73,7 +73,7 @@ internal static partial class BuildExecutor
 
         // The inputs are checked once every read is done, so the artifacts show the tree as it was at one moment:
         // that check needs no wait for the writing, and runs beside it.
-        var verifying = Task.Run(() => Moved(verified, cancellationToken), cancellationToken);
+        var verifying = Task.Run(() => InputVerifier.Moved(verified, cancellationToken), cancellationToken);
         ProducedArtifact? wheel = null;
         Task<ProducedArtifact>? sdistTask = null;
         var artifacts = new List<ArtifactInfo>(2);
@@ -261,78 +261,6 @@ internal static partial class BuildExecutor
             {
                 changed.Add(name);
             }
-        }
-    }
-
-    private static List<string> Moved(IReadOnlyList<VerifiedInput> inputs, CancellationToken cancellationToken)
-    {
-        var moved = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-
-        // Folder by folder: one O_PATH open per folder, then a statx of one name relative to it. By absolute path the
-        // kernel looked up every component again for each file, which made this check (20,000 stats beside the wheel's
-        // writing) the last thing a one-shot build of the 20,000-file tree waited for.
-        Parallel.ForEach(ByFolder(inputs), options, folder =>
-        {
-            int folderFd = Statx.OpenDirectory(folder.Key);
-            try
-            {
-                foreach (var input in folder.Value)
-                {
-                    var node = folderFd >= 0
-                        ? Statx.EntryAt(folderFd, input.FullPath.AsSpan(folder.Key.Length + 1), followLinks: true)
-                        : Statx.Path(input.FullPath);
-
-                    // Any kind but gone or a folder: a FIFO or device node met as an empty file keeps its (empty) stamp.
-                    if (FileStatus.FromNode(node, out var now) is FileStatus.Kind.Missing or FileStatus.Kind.Directory || now != input.Stamp
-                        || (input.Racy && now.Size > 0 && !SameBytes(input)))
-                    {
-                        moved.Add(input.RelativePath);
-                    }
-                }
-            }
-            finally
-            {
-                Statx.CloseDirectory(folderFd);
-            }
-        });
-
-        var list = moved.ToList();
-        list.Sort(StringComparer.Ordinal);
-        return list;
-    }
-
-    /// <summary>The inputs by the folder that holds them (a string per folder, not per file).</summary>
-    private static Dictionary<string, List<VerifiedInput>> ByFolder(IReadOnlyList<VerifiedInput> inputs)
-    {
-        var folders = new Dictionary<string, List<VerifiedInput>>(StringComparer.Ordinal);
-        var lookup = folders.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var input in inputs)
-        {
-            var folder = input.FullPath.AsSpan(0, Math.Max(input.FullPath.LastIndexOf('/'), 0));
-            if (!lookup.TryGetValue(folder, out var list))
-            {
-                list = [];
-                folders[folder.ToString()] = list;
-            }
-
-            list.Add(input);
-        }
-
-        return folders;
-    }
-
-    /// <summary>For a stamp that cannot prove the bytes: a save within the same tick of the file clock, of the same size,
-    /// onto a recycled inode, keeps the stamp. Only racy files pay for this read, and only hinted or read ones.</summary>
-    private static bool SameBytes(VerifiedInput input)
-    {
-        try
-        {
-            return FileDigest.Of(input.FullPath) == input.Sha256;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 

@@ -35,7 +35,8 @@ public static partial class FileSelector
             present.Add(file.RelativePath);
         }
 
-        // Files are in ordinal order, so each top-level folder's files are one run: one substring per folder, not per file.
+        // Files are in ordinal order, so all paths under one top-level folder ("a/...") form one run: one substring per
+        // folder, not per file, and no folder twice.
         var topLevelFolders = new List<string>();
         foreach (var file in files)
         {
@@ -47,8 +48,6 @@ public static partial class FileSelector
                 topLevelFolders.Add(path[..slash]);
             }
         }
-
-        topLevelFolders = [.. topLevelFolders.Distinct(StringComparer.Ordinal)];
 
         var (vcsPatterns, gitIgnoreInProject) = HatchGitIgnore.Locate(options.ProjectRoot, diagnostics);
         string[] names = [.. new[] { HatchTargetPlan.FileNameComponent(hatch.RawName), options.ImportName }.Distinct(StringComparer.Ordinal)];
@@ -83,7 +82,6 @@ public static partial class FileSelector
 
             return text;
         }
-
 
         var verdicts = new List<FileVerdict>(walker.Files.Count);
         foreach (var file in walker.Files)
