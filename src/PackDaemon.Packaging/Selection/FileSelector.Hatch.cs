@@ -70,6 +70,21 @@ public static partial class FileSelector
         ReportEmptyWheel(wheelPlan, wheelIn, wheelOut, present, diagnostics);
         var wheelByFile = new SelectedByFile(wheelIn);
         var sdistByFile = new SelectedByFile(sdistIn);
+        // Each verdict depends on its file alone: the two halves of the list are decided side by side (on a 20,000-file
+        // tree this pass was a single-threaded stretch of the selection) and joined in order.
+        int half = walker.Files.Count / 2;
+        var firstHalf = Task.Run(() => HatchVerdicts(walker.Files, 0, half, wheelByFile, sdistByFile, wheelOut, sdistOut));
+        var secondHalf = HatchVerdicts(walker.Files, half, walker.Files.Count, wheelByFile, sdistByFile, wheelOut, sdistOut);
+        var verdicts = firstHalf.GetAwaiter().GetResult();
+        verdicts.AddRange(secondHalf);
+
+        return new SelectionRun(verdicts, walker.Pruned, TopLevelEntries(wheelIn), DiscoveryFailed: false);
+    }
+
+    private static List<FileVerdict> HatchVerdicts(
+        List<WalkedFile> files, int start, int end, SelectedByFile wheelByFile, SelectedByFile sdistByFile,
+        Dictionary<string, string> wheelOut, Dictionary<string, string> sdistOut)
+    {
         // Most files share a handful of reasons ("inside webapp/ ...; not excluded"): one prefixed string per reason.
         var includedReasons = new Dictionary<string, string>(StringComparer.Ordinal);
         string Included(string reason)
@@ -83,9 +98,10 @@ public static partial class FileSelector
             return text;
         }
 
-        var verdicts = new List<FileVerdict>(walker.Files.Count);
-        foreach (var file in walker.Files)
+        var verdicts = new List<FileVerdict>(end - start);
+        for (int f = start; f < end; f++)
         {
+            var file = files[f];
             if (file.ExcludedReason is { } excluded)
             {
                 verdicts.Add(new FileVerdict(file, false, excluded, null, false, excluded));
@@ -114,7 +130,7 @@ public static partial class FileSelector
             }
         }
 
-        return new SelectionRun(verdicts, walker.Pruned, TopLevelEntries(wheelIn), DiscoveryFailed: false);
+        return verdicts;
     }
 
     // hatchling builds a wheel with no files when every file of its packages is excluded (typically a .gitignore line

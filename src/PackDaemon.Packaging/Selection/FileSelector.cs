@@ -14,10 +14,37 @@ public static partial class FileSelector
         ArgumentNullException.ThrowIfNull(diagnostics);
 
         var run = Evaluate(options, diagnostics);
-        var wheel = new List<SelectedFile>(run.Verdicts.Count);
-        var sdist = new List<SelectedFile>(run.Verdicts.Count);
-        foreach (var verdict in run.Verdicts)
+
+        // The two halves of the verdicts side by side, joined in order (each entry depends on its verdict alone).
+        int half = run.Verdicts.Count / 2;
+        var firstHalf = Task.Run(() => Entries(run.Verdicts, 0, half, options));
+        var (wheelRest, sdistRest) = Entries(run.Verdicts, half, run.Verdicts.Count, options);
+        var (wheel, sdist) = firstHalf.GetAwaiter().GetResult();
+        wheel.AddRange(wheelRest);
+        sdist.AddRange(sdistRest);
+
+        // The two lists are independent: each is sorted and checked beside the other (on a 20,000-file tree each
+        // takes a sizeable share of the selection).
+        var sdistDone = Task.Run(() => SortAndCheck(sdist, "sdist", diagnostics));
+        SortAndCheck(wheel, "wheel", diagnostics);
+        sdistDone.GetAwaiter().GetResult();
+
+        var packages = new List<string>(run.Packages.Count);
+        foreach (var package in run.Packages)
         {
+            packages.Add(package.DisplayName);
+        }
+
+        return new FileSelection(wheel, sdist, packages);
+    }
+
+    private static (List<SelectedFile> Wheel, List<SelectedFile> Sdist) Entries(IReadOnlyList<FileVerdict> verdicts, int start, int end, SelectionOptions options)
+    {
+        var wheel = new List<SelectedFile>(end - start);
+        var sdist = new List<SelectedFile>(end - start);
+        for (int i = start; i < end; i++)
+        {
+            var verdict = verdicts[i];
             if (!verdict.InWheel && !verdict.InSdist)
             {
                 continue;
@@ -36,19 +63,7 @@ public static partial class FileSelector
             }
         }
 
-        // The two lists are independent: each is sorted and checked beside the other (on a 20,000-file tree each
-        // takes a sizeable share of the selection).
-        var sdistDone = Task.Run(() => SortAndCheck(sdist, "sdist", diagnostics));
-        SortAndCheck(wheel, "wheel", diagnostics);
-        sdistDone.GetAwaiter().GetResult();
-
-        var packages = new List<string>(run.Packages.Count);
-        foreach (var package in run.Packages)
-        {
-            packages.Add(package.DisplayName);
-        }
-
-        return new FileSelection(wheel, sdist, packages);
+        return (wheel, sdist);
     }
 
     public static FileExplanation Explain(SelectionOptions options, string relativePath) => Explain(options, relativePath, new DiagnosticBag());
