@@ -57,9 +57,10 @@ internal static class ContentLoader
             state.Files.TryGetValue(item.RelativePath, out var known);
             FileStamp stamp;
             ReadOnlySpan<byte> content;
+            bool changedSinceWalk;
             try
             {
-                content = Read(item, out stamp);
+                content = Read(item, state.OneShot, out stamp, out changedSinceWalk);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -108,7 +109,7 @@ internal static class ContentLoader
 
             long nowNs = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
             bool racy = nowNs - stamp.MtimeNs < RacyWindowNs;
-            results[index] = new LoadedContent(item, stamp, sha, racy, changed, findings, blob, segment, segmentFor);
+            results[index] = new LoadedContent(item, stamp, sha, racy, changed, findings, blob, segment, segmentFor) { ChangedSinceWalk = changedSinceWalk };
         });
 
         var loaded = new List<LoadedContent>(results.Length);
@@ -189,15 +190,20 @@ internal static class ContentLoader
         }
     }
 
-    private static ReadOnlySpan<byte> Read(LoadWork item, out FileStamp stamp)
+    /// <param name="recheck">A one-shot build: compare the open descriptor's stamp with the walk's once the bytes are in
+    /// (<see cref="InputVerifier.ChangedSinceWalk"/>), instead of the post-build re-stat of every path.</param>
+    private static ReadOnlySpan<byte> Read(LoadWork item, bool recheck, out FileStamp stamp, out bool changedSinceWalk)
     {
+        changedSinceWalk = false;
         if (item.Walked is { } walked)
         {
             // This attempt's walk stat'ed the file before anything was read: that stat is the stamp (a write after it
             // shows in the post-build check), so the read needs no stat of its own. An empty file or a FIFO, socket
             // or device is not opened at all.
             stamp = FileStatus.ToStamp(walked);
-            return walked.Kind == NodeKind.File && walked.Size > 0 ? SourceReader.ReadWalked(item.FullPath, walked.Size) : [];
+            return walked.Kind == NodeKind.File && walked.Size > 0
+                ? SourceReader.ReadWalked(item.FullPath, walked.Size, recheck ? stamp : null, out changedSinceWalk)
+                : [];
         }
 
         if (item.SizeHint == 0)

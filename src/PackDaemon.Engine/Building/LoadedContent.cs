@@ -16,4 +16,8 @@ internal sealed record LoadedContent(
     IReadOnlyList<SecretFinding> Findings,
     CompressedBlob? WheelBlob,
     SdistSegment? Segment,
-    SegmentKey? SegmentFor);
+    SegmentKey? SegmentFor)
+{
+    /// <summary>One-shot builds: the open descriptor's stamp after the read was not the walk's.</summary>
+    public bool ChangedSinceWalk { get; init; }
+}

@@ -24,17 +24,33 @@ internal static class SourceReader
 
     /// <summary>Reads a file this build stat'ed already (<paramref name="statSize"/> is that stat's size): open, one
     /// pread when the file still has that size, close. Without a Linux descriptor API, as <see cref="ReadIntoThreadBuffer(string, long, out Incremental.FileStamp)"/>.</summary>
-    public static ReadOnlySpan<byte> ReadWalked(string path, long statSize)
+    public static ReadOnlySpan<byte> ReadWalked(string path, long statSize) => ReadWalked(path, statSize, null, out _);
+
+    /// <inheritdoc cref="ReadWalked(string, long)"/>
+    /// <param name="recheckAgainst">When set (the walk's stamp of the file), the open descriptor is stat'ed once the bytes
+    /// are in: an fstat needs no path lookup, unlike a re-stat of the path after the build.</param>
+    /// <param name="changed">With <paramref name="recheckAgainst"/>: the file's stamp is not the walk's any more, so the
+    /// bytes read may not be the file the walk saw, or a mix of two versions of it.</param>
+    public static ReadOnlySpan<byte> ReadWalked(string path, long statSize, Incremental.FileStamp? recheckAgainst, out bool changed)
     {
+        changed = false;
         if (!OperatingSystem.IsLinux())
         {
-            return ReadPortable(path, statSize, out _);
+            var portable = ReadPortable(path, statSize, out var stamp);
+            changed = recheckAgainst is { } walked && stamp != walked;
+            return portable;
         }
 
         int fd = NativeFile.OpenForReading(path);
         try
         {
-            return ReadOpen(fd, path, statSize);
+            var bytes = ReadOpen(fd, path, statSize);
+            if (recheckAgainst is { } expected)
+            {
+                changed = !Statx.TryDescriptor(fd, out var node, out _) || Incremental.FileStatus.ToStamp(node) != expected;
+            }
+
+            return bytes;
         }
         finally
         {

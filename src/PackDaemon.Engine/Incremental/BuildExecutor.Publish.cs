@@ -73,7 +73,9 @@ internal static partial class BuildExecutor
 
         // The inputs are checked once every read is done, so the artifacts show the tree as it was at one moment:
         // that check needs no wait for the writing, and runs beside it.
-        var verifying = Task.Run(() => InputVerifier.Moved(verified, cancellationToken), cancellationToken);
+        var verifying = state.OneShot
+            ? Task.FromResult(InputVerifier.ChangedSinceWalk(loaded))
+            : Task.Run(() => InputVerifier.Moved(verified, cancellationToken), cancellationToken);
         ProducedArtifact? wheel = null;
         Task<ProducedArtifact>? sdistTask = null;
         var artifacts = new List<ArtifactInfo>(2);

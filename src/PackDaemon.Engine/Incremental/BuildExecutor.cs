@@ -160,7 +160,7 @@ internal static partial class BuildExecutor
             return (new IncrementalBuildResult(upToDate, changedFiles, [], true, timings.ReconcileMs), null);
         }
 
-        var verified = InputsToVerify(state, root, hints, loaded);
+        var verified = state.OneShot ? [] : InputsToVerify(state, root, hints, loaded);
         return Publish(request, state, project, selection!, timestamp, verified, loaded, changedFiles, plan, timings, diagnostics, lastAttempt, wasInSync, cancellationToken);
     }
 

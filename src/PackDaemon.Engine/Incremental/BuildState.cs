@@ -77,7 +77,11 @@ internal sealed class BuildState
 
     /// <summary>A state for a one-shot build, which has no next build to save work for: no hash checkpoints (their keys
     /// cost ~5% of a 20,000-file one-shot build's CPU).</summary>
-    public static BuildState ForOneBuild() => new() { WheelHashes = null, SdistHashes = null };
+    public static BuildState ForOneBuild() => new() { WheelHashes = null, SdistHashes = null, OneShot = true };
+
+    /// <summary>A one-shot build's state, thrown away after it: inputs are checked on their open descriptors as they are
+    /// read (<see cref="InputVerifier.ChangedSinceWalk"/>), not by a re-stat of every path once all are read.</summary>
+    public bool OneShot { get; private init; }
 
     /// <summary>Set when anything changed since the state was last persisted.</summary>
     public bool Dirty { get; set; }

@@ -48,6 +48,31 @@ internal static class InputVerifier
         return list;
     }
 
+    /// <summary>
+    /// A one-shot build's check, made as each file is read: the open descriptor's stamp after the read must still be the
+    /// stamp the walk saw. Any write to a file between its walk and the end of its read is caught, so a torn read or a
+    /// file changed under the build is never published. A write that lands only after a file's read leaves the artifact
+    /// with the version the walk saw, an older state of the tree, as pip and hatchling publish what they read. The
+    /// daemon keeps <see cref="Moved"/>, because it caches stamps as proof of the bytes it patches into later builds.
+    /// Measured on the 20,000-file tree: the re-stat of every path after the reads was ~55 ms of CPU that competed with
+    /// RECORD at the end of the build; an fstat on the descriptor already open costs no path lookup.
+    /// </summary>
+    /// <returns>The relative paths (sorted) whose stamp moved since the walk.</returns>
+    public static List<string> ChangedSinceWalk(IReadOnlyList<Building.LoadedContent> loaded)
+    {
+        List<string>? moved = null;
+        foreach (var content in loaded)
+        {
+            if (content.ChangedSinceWalk)
+            {
+                (moved ??= []).Add(content.Work.RelativePath);
+            }
+        }
+
+        moved?.Sort(StringComparer.Ordinal);
+        return moved ?? [];
+    }
+
     /// <summary>The inputs by the folder that holds them (a string per folder, not per file).</summary>
     private static Dictionary<string, List<VerifiedInput>> ByFolder(IReadOnlyList<VerifiedInput> inputs)
     {

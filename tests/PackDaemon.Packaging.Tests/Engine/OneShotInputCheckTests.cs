@@ -1,0 +1,105 @@
+using PackDaemon.Engine.Building;
+using PackDaemon.Engine.Incremental;
+using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Selection;
+
+namespace PackDaemon.Packaging.Tests.Engine;
+
+/// <summary>
+/// A one-shot build checks each input on its open descriptor as it reads it: the stamp after the read must still be
+/// the walk's. These tests change files between the "walk" (a real statx) and the read.
+/// </summary>
+public sealed class OneShotInputCheckTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("packd-oneshot-check-").FullName;
+
+    [Fact]
+    public void ReadWalked_FileAsTheWalkSawIt_IsNotChanged()
+    {
+        string path = Write("same.py", "x = 1\n");
+        var walked = FileStatus.ToStamp(Statx.Path(path));
+
+        var bytes = SourceReader.ReadWalked(path, walked.Size, walked, out bool changed).ToArray();
+
+        Assert.False(changed);
+        Assert.Equal("x = 1\n"u8.ToArray(), bytes);
+    }
+
+    [Fact]
+    public void ReadWalked_FileRewrittenAfterTheWalk_IsChanged()
+    {
+        string path = Write("grown.py", "x = 1\n");
+        var walked = FileStatus.ToStamp(Statx.Path(path));
+        File.WriteAllText(path, "x = 22\n");
+
+        SourceReader.ReadWalked(path, walked.Size, walked, out bool changed);
+
+        Assert.True(changed);
+    }
+
+    [Fact]
+    public void ReadWalked_SameSizeButNewerWrite_IsChanged()
+    {
+        string path = Write("touched.py", "x = 1\n");
+        var walked = FileStatus.ToStamp(Statx.Path(path));
+        File.WriteAllText(path, "x = 2\n");
+        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(5));
+
+        SourceReader.ReadWalked(path, walked.Size, walked, out bool changed);
+
+        Assert.True(changed);
+    }
+
+    [Fact]
+    public void ReadWalked_WithoutAStampToCheck_NeverReportsAChange()
+    {
+        string path = Write("unchecked.py", "x = 1\n");
+        var walked = FileStatus.ToStamp(Statx.Path(path));
+        File.WriteAllText(path, "x = 333\n");
+
+        SourceReader.ReadWalked(path, walked.Size, null, out bool changed);
+
+        Assert.False(changed);
+    }
+
+    [Fact]
+    public void Load_OneShot_NamesExactlyTheFilesChangedSinceTheirWalk()
+    {
+        string kept = Write("pkg/kept.py", "a = 1\n");
+        string moved = Write("pkg/moved.py", "b = 1\n");
+        var work = new[] { Work("pkg/kept.py", kept), Work("pkg/moved.py", moved) };
+        File.WriteAllText(moved, "b = 2222\n");
+
+        var loaded = ContentLoader.Load(work, BuildState.ForOneBuild(), DateTimeOffset.UnixEpoch, new SecretsGuard([]), new DiagnosticBag(), CancellationToken.None);
+
+        Assert.Equal(["pkg/moved.py"], InputVerifier.ChangedSinceWalk(loaded));
+    }
+
+    [Fact]
+    public void Load_DaemonState_LeavesTheCheckToThePostBuildRestat()
+    {
+        string moved = Write("pkg/later.py", "c = 1\n");
+        var work = new[] { Work("pkg/later.py", moved) };
+        File.WriteAllText(moved, "c = 2222\n");
+
+        var loaded = ContentLoader.Load(work, new BuildState(), DateTimeOffset.UnixEpoch, new SecretsGuard([]), new DiagnosticBag(), CancellationToken.None);
+
+        Assert.Empty(InputVerifier.ChangedSinceWalk(loaded));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static LoadWork Work(string relativePath, string fullPath)
+    {
+        var walked = Statx.Path(fullPath);
+        return new LoadWork(relativePath, fullPath, walked.Size, false, relativePath, null) { Walked = walked };
+    }
+
+    private string Write(string relativePath, string text)
+    {
+        string path = Path.Join(_folder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
