@@ -64,13 +64,28 @@ internal sealed class DaemonRpcTarget(DaemonConnection connection, DaemonContext
         RequireInitialized();
         RequireRunning();
         var root = RequireRoot(parameters?.Root);
-        var entry = daemon.Registry.Acquire(root, connection.Id);
-        if (parameters!.Subscribe)
+
+        // Subscribed before the workspace is acquired: acquiring a new workspace starts its first build at once, and a
+        // subscription made after that could miss the build's build/started and see only its build/finished.
+        bool subscribeNow = parameters!.Subscribe && !connection.IsSubscribed(root);
+        if (subscribeNow)
         {
             connection.Subscribe(root);
         }
 
-        return ProtocolMapper.ToStatus(entry);
+        try
+        {
+            return ProtocolMapper.ToStatus(daemon.Registry.Acquire(root, connection.Id));
+        }
+        catch
+        {
+            if (subscribeNow)
+            {
+                connection.Unsubscribe(root);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>A full reconcile of an open workspace, as after a watcher overflow: the way to repair a tree the
