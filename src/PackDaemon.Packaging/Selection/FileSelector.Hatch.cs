@@ -72,10 +72,7 @@ public static partial class FileSelector
         var sdistByFile = new SelectedByFile(sdistIn);
         // Each verdict depends on its file alone: the two halves of the list are decided side by side (on a 20,000-file
         // tree this pass was a single-threaded stretch of the selection) and joined in order.
-        int half = walker.Files.Count / 2;
-        var firstHalf = Task.Run(() => HatchVerdicts(walker.Files, 0, half, wheelByFile, sdistByFile, wheelOut, sdistOut));
-        var secondHalf = HatchVerdicts(walker.Files, half, walker.Files.Count, wheelByFile, sdistByFile, wheelOut, sdistOut);
-        var verdicts = firstHalf.GetAwaiter().GetResult();
+        var (verdicts, secondHalf) = InHalves.Run(walker.Files.Count, (start, end) => HatchVerdicts(walker.Files, start, end, wheelByFile, sdistByFile, wheelOut, sdistOut));
         verdicts.AddRange(secondHalf);
 
         return new SelectionRun(verdicts, walker.Pruned, TopLevelEntries(wheelIn), DiscoveryFailed: false);
@@ -85,19 +82,8 @@ public static partial class FileSelector
         List<WalkedFile> files, int start, int end, SelectedByFile wheelByFile, SelectedByFile sdistByFile,
         Dictionary<string, string> wheelOut, Dictionary<string, string> sdistOut)
     {
-        // Most files share a handful of reasons ("inside webapp/ ...; not excluded"): one prefixed string per reason.
-        var includedReasons = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Included(string reason)
-        {
-            if (!includedReasons.TryGetValue(reason, out string? text))
-            {
-                text = $"included (hatchling rules): {reason}";
-                includedReasons[reason] = text;
-            }
-
-            return text;
-        }
-
+        const string Included = "included (hatchling rules): ";
+        var reasons = new ReasonTexts();
         var verdicts = new List<FileVerdict>(end - start);
         for (int f = start; f < end; f++)
         {
@@ -122,10 +108,10 @@ public static partial class FileSelector
                 verdicts.Add(new FileVerdict(
                     file,
                     wheel is not null,
-                    wheel is null ? wheelOutReason : Included(wheel.Reason),
+                    wheel is null ? wheelOutReason : reasons.Join(Included, wheel.Reason),
                     wheel?.DistributionPath,
                     sdist is not null,
-                    sdist is null ? sdistOutReason : Included(sdist.Reason),
+                    sdist is null ? sdistOutReason : reasons.Join(Included, sdist.Reason),
                     sdist?.DistributionPath));
             }
         }

@@ -15,11 +15,8 @@ public static partial class FileSelector
 
         var run = Evaluate(options, diagnostics);
 
-        // The two halves of the verdicts side by side, joined in order (each entry depends on its verdict alone).
-        int half = run.Verdicts.Count / 2;
-        var firstHalf = Task.Run(() => Entries(run.Verdicts, 0, half, options));
-        var (wheelRest, sdistRest) = Entries(run.Verdicts, half, run.Verdicts.Count, options);
-        var (wheel, sdist) = firstHalf.GetAwaiter().GetResult();
+        // Each entry depends on its verdict alone: two halves side by side, joined in order.
+        var ((wheel, sdist), (wheelRest, sdistRest)) = InHalves.Run(run.Verdicts.Count, (start, end) => Entries(run.Verdicts, start, end, options));
         wheel.AddRange(wheelRest);
         sdist.AddRange(sdistRest);
 

@@ -13,7 +13,7 @@ internal sealed class HatchTargetSelector
     private readonly HatchTargetPlan _plan;
     private readonly IReadOnlyList<WalkedFile> _files;
     private readonly HashSet<string> _allPaths;
-    private readonly Dictionary<(string Rule, string Pattern), string> _reasons = [];
+    private readonly ReasonTexts _reasons = new();
 
     /// <param name="files">Every packageable file of the tree (the walk's always-excluded files already removed), sorted ordinally by path.</param>
     /// <param name="allPaths">Every file name the walk met, packageable or not: a folder is a package when it holds __init__.py.</param>
@@ -190,7 +190,7 @@ internal sealed class HatchTargetSelector
     {
         if (_plan.Artifacts.Match(path) is { } artifact)
         {
-            return (true, Reason("an artifact: ", artifact));
+            return (true, _reasons.Join("an artifact: ", artifact));
         }
 
         if (_plan.OnlyPackages && !IsInPackage(path))
@@ -205,7 +205,7 @@ internal sealed class HatchTargetSelector
 
         if (_plan.Exclude.Match(path) is { } exclude)
         {
-            return (false, Reason("excluded by ", exclude));
+            return (false, _reasons.Join("excluded by ", exclude));
         }
 
         if (explicitRoot)
@@ -219,20 +219,8 @@ internal sealed class HatchTargetSelector
         }
 
         return _plan.Include.Match(path) is { } include
-            ? (true, Reason("included by ", include))
+            ? (true, _reasons.Join("included by ", include))
             : (false, $"matches no include pattern of the {_plan.Target}");
-    }
-
-    /// <summary>One reason string per rule and pattern, however many files the pattern decides.</summary>
-    private string Reason(string rule, string pattern)
-    {
-        if (!_reasons.TryGetValue((rule, pattern), out string? reason))
-        {
-            reason = rule + pattern;
-            _reasons[(rule, pattern)] = reason;
-        }
-
-        return reason;
     }
 
     private bool IsInPackage(string path)
