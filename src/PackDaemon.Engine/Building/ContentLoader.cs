@@ -198,8 +198,8 @@ internal static class ContentLoader
         if (item.Walked is { } walked)
         {
             // This attempt's walk stat'ed the file before anything was read: that stat is the stamp (a write after it
-            // shows in the post-build check), so the read needs no stat of its own. An empty file or a FIFO, socket
-            // or device is not opened at all.
+            // shows in the post-build check, or for a one-shot build in the descriptor check right after the read),
+            // so the read needs no stat of its own. An empty file or a FIFO, socket or device is not opened at all.
             stamp = FileStatus.ToStamp(walked);
             return walked.Kind == NodeKind.File && walked.Size > 0
                 ? SourceReader.ReadWalked(item.FullPath, walked.Size, recheck ? stamp : null, out changedSinceWalk)

@@ -102,8 +102,13 @@ internal static class WheelAssembler
         finally
         {
             // A write that failed half-way still waits for RECORD (its cache must not be changing under the next
-            // build), and observes its failure: the write's own exception is the one reported.
-            ((IAsyncResult)record).AsyncWaitHandle.WaitOne();
+            // build), and observes its failure: the write's own exception is the one reported. On success RECORD was
+            // awaited already, and no wait handle is made on a save's path.
+            if (!record.IsCompleted)
+            {
+                ((IAsyncResult)record).AsyncWaitHandle.WaitOne();
+            }
+
             _ = record.Exception;
         }
     }
