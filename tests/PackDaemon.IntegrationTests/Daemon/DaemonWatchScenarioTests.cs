@@ -38,10 +38,7 @@ public sealed class DaemonWatchScenarioTests
         var workspace = await WatchedWorkspace.OpenAsync(scope, await scope.StartReadyAsync(), root);
 
         // What editors do: write the new content beside the file, then rename it over the original.
-        var target = Path.Combine(root, Module);
-        var temp = target + ".tmp" + Environment.ProcessId;
-        await File.WriteAllTextAsync(temp, "ATOMIC = 1\n", scope.Token);
-        File.Move(temp, target, overwrite: true);
+        await EditorSave.AtomicallyAsync(Path.Combine(root, Module), "ATOMIC = 1\n", scope.Token);
 
         var build = await workspace.NextChangedBuildAsync();
         await workspace.AssertConvergesToCleanBuildAsync();

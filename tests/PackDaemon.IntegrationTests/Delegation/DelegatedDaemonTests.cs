@@ -25,8 +25,10 @@ public sealed class DelegatedDaemonTests
         Assert.Equal("delegated:setuptools.build_meta", workspace.LastBuild.GetProperty("mode").GetString());
         Assert.Contains("computed_pkg-2.5.1-py3-none-any.whl", ArtifactNames(workspace.LastBuild));
 
+        // Saved as editors save: a truncate-then-write left an empty setup.py on disk for a moment, and on a loaded
+        // machine the daemon once built that state first (setuptools: "No distribution was found").
         // A save of a module setup.py imports: the warm worker must see the new value, not its cached module.
-        await SaveAsync(Path.Combine(root, "computed_pkg", "_parts.py"), "MAJOR = 2\nMINOR = 5\nPATCH = 3\n", scope.Token);
+        await EditorSave.AtomicallyAsync(Path.Combine(root, "computed_pkg", "_parts.py"), "MAJOR = 2\nMINOR = 5\nPATCH = 3\n", scope.Token);
         var rebuilt = await workspace.NextChangedBuildAsync();
 
         Assert.True(rebuilt.GetProperty("succeeded").GetBoolean(), rebuilt.ToString());
@@ -41,7 +43,7 @@ public sealed class DelegatedDaemonTests
         var setupPy = Path.Combine(root, "setup.py");
         var original = await File.ReadAllTextAsync(setupPy, scope.Token);
         var goodWheel = await File.ReadAllBytesAsync(Path.Combine(workspace.Dist, "computed_pkg-2.5.4-py3-none-any.whl"), scope.Token);
-        await SaveAsync(setupPy, original.Replace("def read_version():\n", "def read_version():\n    raise ValueError(\"no version today\")\n", StringComparison.Ordinal), scope.Token);
+        await EditorSave.AtomicallyAsync(setupPy, original.Replace("def read_version():\n", "def read_version():\n    raise ValueError(\"no version today\")\n", StringComparison.Ordinal), scope.Token);
         var failed = await workspace.NextChangedBuildAsync();
 
         Assert.False(failed.GetProperty("succeeded").GetBoolean(), failed.ToString());
@@ -52,19 +54,9 @@ public sealed class DelegatedDaemonTests
         Assert.False(daemon.Process.HasExited);
 
         // Fixed again: the next save builds.
-        await SaveAsync(setupPy, original, scope.Token);
+        await EditorSave.AtomicallyAsync(setupPy, original, scope.Token);
         var recovered = await workspace.NextChangedBuildAsync();
         Assert.True(recovered.GetProperty("succeeded").GetBoolean(), recovered.ToString());
-    }
-
-    /// <summary>Saves as editors do, a temp file renamed over the original. A truncate-then-write left an empty
-    /// setup.py on disk for a moment, and on a loaded machine the daemon once built that state first (setuptools: "No
-    /// distribution was found"): a correct build of what was on disk, but not the state this test is about.</summary>
-    private static async Task SaveAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        string temp = path + ".tmp" + Environment.ProcessId;
-        await File.WriteAllTextAsync(temp, text, cancellationToken);
-        File.Move(temp, path, overwrite: true);
     }
 
     private static List<string> ArtifactNames(JsonElement build)

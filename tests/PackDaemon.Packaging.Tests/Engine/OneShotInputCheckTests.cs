@@ -25,25 +25,18 @@ public sealed class OneShotInputCheckTests : IDisposable
         Assert.Equal("x = 1\n"u8.ToArray(), bytes);
     }
 
-    [Fact]
-    public void ReadWalked_FileRewrittenAfterTheWalk_IsChanged()
+    [Theory]
+    [InlineData("x = 22\n", 0)] // rewritten with another size
+    [InlineData("x = 2\n", 5)] // same size, a newer write
+    public void ReadWalked_FileWrittenAfterTheWalk_IsChanged(string newText, int laterSeconds)
     {
-        string path = Write("grown.py", "x = 1\n");
+        string path = Write("edited.py", "x = 1\n");
         var walked = FileStatus.ToStamp(Statx.Path(path));
-        File.WriteAllText(path, "x = 22\n");
-
-        SourceReader.ReadWalked(path, walked.Size, walked, out bool changed);
-
-        Assert.True(changed);
-    }
-
-    [Fact]
-    public void ReadWalked_SameSizeButNewerWrite_IsChanged()
-    {
-        string path = Write("touched.py", "x = 1\n");
-        var walked = FileStatus.ToStamp(Statx.Path(path));
-        File.WriteAllText(path, "x = 2\n");
-        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(5));
+        File.WriteAllText(path, newText);
+        if (laterSeconds > 0)
+        {
+            File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(laterSeconds));
+        }
 
         SourceReader.ReadWalked(path, walked.Size, walked, out bool changed);
 
