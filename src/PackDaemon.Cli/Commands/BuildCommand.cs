@@ -3,6 +3,7 @@ using PackDaemon.Cli.Daemon;
 using PackDaemon.Cli.Output;
 using PackDaemon.Engine.Building;
 using PackDaemon.Engine.Delegation;
+using PackDaemon.Packaging.Projects;
 using PackDaemon.Protocol;
 using PackDaemon.Protocol.Discovery;
 
@@ -52,9 +53,8 @@ internal static class BuildCommand
                 DelegateTimeout = DelegatedBuilder.TimeoutFromEnvironment(),
             };
 
-            // A folder without pyproject.toml or setup.cfg is no workspace for the daemon; the in-process build reports it exactly.
-            if (DaemonPreference.InProcessRequested(parse.GetValue(noDaemon))
-                || (!File.Exists(Path.Combine(root, "pyproject.toml")) && !File.Exists(Path.Combine(root, "setup.cfg"))))
+            // A folder that is no project is no workspace for the daemon; the in-process build reports it exactly.
+            if (DaemonPreference.InProcessRequested(parse.GetValue(noDaemon)) || !ProjectMarkers.IsProjectRoot(root))
             {
                 return BuildResultPrinter.Print(ProjectBuilder.Build(request), root, parse.GetValue(json), stdout, stderr);
             }

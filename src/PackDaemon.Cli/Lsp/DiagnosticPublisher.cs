@@ -1,4 +1,5 @@
 using PackDaemon.Cli.Lsp.Messages;
+using PackDaemon.Packaging.Projects;
 using PackDaemon.Protocol;
 
 namespace PackDaemon.Cli.Lsp;
@@ -67,7 +68,7 @@ internal sealed class DiagnosticPublisher
             message);
     }
 
-    /// <summary>A diagnostic about the project as a whole lands on its pyproject.toml (setup.cfg for a project without one).</summary>
+    /// <summary>A diagnostic about the project as a whole lands on its pyproject.toml (setup.cfg, then setup.py, for a project without one).</summary>
     private static string PathOf(string root, string? file)
     {
         if (file is { Length: > 0 })
@@ -75,7 +76,6 @@ internal sealed class DiagnosticPublisher
             return Path.GetFullPath(Path.Combine(root, file));
         }
 
-        var pyproject = Path.Combine(root, "pyproject.toml");
-        return File.Exists(pyproject) || !File.Exists(Path.Combine(root, "setup.cfg")) ? pyproject : Path.Combine(root, "setup.cfg");
+        return ProjectMarkers.PrimaryFile(root);
     }
 }

@@ -1,12 +1,13 @@
+using PackDaemon.Packaging.Projects;
+
 namespace PackDaemon.Cli.Lsp;
 
-/// <summary>Which project a document belongs to: the nearest folder at or above it that holds <c>pyproject.toml</c>
-/// or <c>setup.cfg</c> (a requirements file may sit in <c>requirements/</c>), else the editor's workspace root when
+/// <summary>Which project a document belongs to: the nearest folder at or above it that holds <c>pyproject.toml</c>,
+/// <c>setup.cfg</c> or <c>setup.py</c> (a requirements file may sit in <c>requirements/</c>), else the editor's workspace root when
 /// that is a project. The daemon's workspaces are exactly such folders.</summary>
 internal static class ProjectRoots
 {
-    public static bool IsProject(string folder)
-        => File.Exists(Path.Combine(folder, "pyproject.toml")) || File.Exists(Path.Combine(folder, "setup.cfg"));
+    public static bool IsProject(string folder) => ProjectMarkers.IsProjectRoot(folder);
 
     public static string? Find(string documentPath, string? workspaceRoot)
     {

@@ -1,7 +1,9 @@
+using PackDaemon.Packaging.Projects;
+
 namespace PackDaemon.Daemon.Workspaces;
 
-/// <summary>What counts as a workspace root: an absolute path to a folder holding pyproject.toml (or a setuptools
-/// setup.cfg, which PEP 517's fallback builds without one), compared as its
+/// <summary>What counts as a workspace root: an absolute path to a folder holding one of <see cref="ProjectMarkers"/>
+/// (pyproject.toml, setup.cfg or setup.py), compared as its
 /// full path so that <c>/p/app</c>, <c>/p/app/</c> and <c>/p/x/../app</c> are one workspace.</summary>
 internal static class ProjectRoot
 {
@@ -27,9 +29,9 @@ internal static class ProjectRoot
             return null;
         }
 
-        if (!File.Exists(Path.Combine(full, "pyproject.toml")) && !File.Exists(Path.Combine(full, "setup.cfg")))
+        if (!ProjectMarkers.IsProjectRoot(full))
         {
-            problem = $"'{full}' holds no pyproject.toml (nor setup.cfg).";
+            problem = $"'{full}' holds no pyproject.toml, setup.cfg or setup.py.";
             return null;
         }
 

@@ -4,6 +4,7 @@ using PackDaemon.Engine.Building;
 using PackDaemon.Packaging.Archives;
 using PackDaemon.Packaging.Delegation;
 using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Selection;
 
 namespace PackDaemon.Engine.Delegation;
 
@@ -117,8 +118,22 @@ public sealed class DelegatedBuilder : IDisposable
                 timings[kind] = hookWatch.ElapsedMilliseconds;
             }
 
+            // The guard judges what the backend made before any of it is published, exactly as a native build does.
+            var guard = new SecretsGuard(decision.SecretsAllow);
+            var diagnostics = new DiagnosticBag();
+            foreach (var (kind, file, _) in produced)
+            {
+                DelegatedSecretScan.Scan(file, kind, _root, guard, diagnostics);
+            }
+
+            var found = diagnostics.Sorted();
+            if (found.Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                return new BuildResult(false, [], found, [], new PhaseTimings(0, 0, 0, 0, 0, total.ElapsedMilliseconds)) { ModeReason = reason };
+            }
+
             var artifacts = Publish(request, produced, decision.Mode, reason);
-            return new BuildResult(true, artifacts, [], [], new PhaseTimings(0, 0, 0,
+            return new BuildResult(true, artifacts, found, [], new PhaseTimings(0, 0, 0,
                 timings.GetValueOrDefault("wheel"), timings.GetValueOrDefault("sdist"), total.ElapsedMilliseconds)) { ModeReason = reason };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)

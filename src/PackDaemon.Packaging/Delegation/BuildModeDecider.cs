@@ -37,9 +37,9 @@ public static class BuildModeDecider
     public static BuildModeDecision Decide(string projectRoot)
     {
         ArgumentNullException.ThrowIfNull(projectRoot);
-        var setupPy = ReadOptional(Path.Combine(projectRoot, SetupPy));
-        var setupCfg = ReadOptional(Path.Combine(projectRoot, SetupCfg));
-        var pyprojectText = ReadOptional(Path.Combine(projectRoot, LoadContext.PyprojectFile));
+        var setupPy = ReadOptional(projectRoot, SetupPy);
+        var setupCfg = ReadOptional(projectRoot, SetupCfg);
+        var pyprojectText = ReadOptional(projectRoot, LoadContext.PyprojectFile);
         if (pyprojectText is null)
         {
             if (setupCfg is not null)
@@ -70,7 +70,8 @@ public static class BuildModeDecider
             : [];
         var packd = Table(Table(document, "tool"), "packd");
         var timeout = ReadTimeout(packd);
-        BuildModeDecision Delegated(string reason) => Delegate(backend, backendPath, reason) with { Timeout = timeout };
+        var secretsAllow = ReadSecretsAllow(packd);
+        BuildModeDecision Delegated(string reason) => Delegate(backend, backendPath, reason) with { Timeout = timeout, SecretsAllow = secretsAllow };
 
         var mode = packd?.TryGetValue("mode", out var m) == true ? m as string : null;
         if (mode == "delegate")
@@ -119,7 +120,7 @@ public static class BuildModeDecider
         if (!document.ContainsKey("project") && backend.StartsWith("setuptools.", StringComparison.Ordinal) && setupCfg is not null)
         {
             return DecideSetupCfg(projectRoot, backend, setupPy, setupCfg, document) is { } delegated
-                ? delegated with { BackendPath = backendPath, Timeout = timeout }
+                ? delegated with { BackendPath = backendPath, Timeout = timeout, SecretsAllow = secretsAllow }
                 : Native(backend, SetupCfgNativeReason);
         }
 
@@ -214,21 +215,23 @@ public static class BuildModeDecider
             }
             : null;
 
+    /// <summary>Only the strings of <c>secrets-allow</c>: a wrong shape is reported with its position by the native
+    /// loader's [tool.packd] reader, and allowing less than the user wrote can only refuse more.</summary>
+    private static string[] ReadSecretsAllow(TomlTable? packd)
+        => packd?.TryGetValue("secrets-allow", out var value) == true && value is TomlArray globs
+            ? globs.OfType<string>().Where(g => g.Length > 0).ToArray()
+            : [];
+
     /// <summary>The sub-table <paramref name="key"/> of <paramref name="table"/>, or null (missing, or not a table).</summary>
     internal static TomlTable? Table(TomlTable? table, string key)
         => table is not null && table.TryGetValue(key, out var value) ? value as TomlTable : null;
 
-    private static string? ReadOptional(string path)
+    private static string? ReadOptional(string projectRoot, string name)
     {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Unreadable: the build that follows reports it where the file is actually needed.
-            return null;
-        }
+        // Through the bounded reader: a FIFO named setup.py must not block the decision, nor a link take another file.
+        // Refused or unreadable: the build that follows reports it where the file is actually needed.
+        var read = Inputs.ProjectInput.Read(projectRoot, Path.Combine(projectRoot, name));
+        return read.Succeeded ? System.Text.Encoding.UTF8.GetString(read.Bytes!) : null;
     }
 
     private static BuildModeDecision Native(string backend, string reason) => new(false, backend, [], reason);

@@ -18,6 +18,10 @@ public sealed record BuildModeDecision(
     /// <summary>A native build for which Python computed one value (<c>native+evaluated:version</c>).</summary>
     public const string EvaluatedModePrefix = "native+evaluated:";
 
+    /// <summary>The <c>[tool.packd] secrets-allow</c> globs, read here too because a delegated build never runs the
+    /// native loader, yet its artifacts meet the same secrets guard.</summary>
+    public IReadOnlyList<string> SecretsAllow { get; init; } = [];
+
     /// <summary><c>native</c> or <c>delegated:&lt;backend&gt;</c>.</summary>
     public string Mode => Delegated ? "delegated:" + Backend : NativeMode;
 }

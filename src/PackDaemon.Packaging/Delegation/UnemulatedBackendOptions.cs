@@ -118,14 +118,10 @@ internal static class UnemulatedBackendOptions
 
         foreach (var script in list.OfType<string>())
         {
-            byte[] bytes;
-            try
+            var read = Inputs.ProjectInput.Read(projectRoot, Path.Combine(projectRoot, script));
+            if (read.Bytes is not { } bytes)
             {
-                bytes = File.ReadAllBytes(Path.Combine(projectRoot, script));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                continue; // a missing script is reported by the native build, which names it
+                continue; // a missing or refused script is reported by the native build, which names it
             }
 
             if (bytes.Length == 0)

@@ -1,5 +1,6 @@
 using System.Text;
 using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Inputs;
 using PackDaemon.Packaging.Metadata;
 using PackDaemon.Packaging.Projects.Evaluation;
 using Tomlyn.Model;
@@ -194,34 +195,26 @@ internal sealed class LoadContext
     /// <summary>Reads a UTF-8 text file named at <paramref name="path"/>; null when missing or not UTF-8 (reported).</summary>
     public string? ReadTextFile(string relativePath, string path, string what)
     {
-        var full = Path.Combine(Root, relativePath);
-        if (!File.Exists(full))
+        var read = ProjectInput.Read(Root, Path.Combine(Root, relativePath));
+        if (read.Succeeded)
+        {
+            return DecodeUtf8(read.Bytes!, relativePath, what);
+        }
+
+        if (read.Problem == InputProblem.Missing && read.Detail.Length == 0)
         {
             Error(
                 DiagnosticCodes.ReferencedFileMissing,
                 $"The {what} `{relativePath}` does not exist.",
                 path,
                 $"Create `{relativePath}` or fix the path (it is relative to pyproject.toml).");
-            return null;
+        }
+        else
+        {
+            Error(DiagnosticCodes.ForInput(read.Problem), $"The {what} `{relativePath}` was not read: {read.Detail}.", path, read.Fix);
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(full);
-        }
-        catch (IOException ex)
-        {
-            Error(DiagnosticCodes.FileUnreadable, $"The {what} `{relativePath}` could not be read: {ex.Message}", path, "Check the file's permissions.");
-            return null;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            Error(DiagnosticCodes.FileUnreadable, $"The {what} `{relativePath}` could not be read: {ex.Message}", path, "Check the file's permissions.");
-            return null;
-        }
-
-        return DecodeUtf8(bytes, relativePath, what);
+        return null;
     }
 
     public string? DecodeUtf8(byte[] bytes, string relativePath, string what)

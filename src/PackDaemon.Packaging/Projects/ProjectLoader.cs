@@ -1,4 +1,5 @@
 using PackDaemon.Packaging.Diagnostics;
+using PackDaemon.Packaging.Inputs;
 using PackDaemon.Packaging.Projects.SetupCfg;
 using PackDaemon.Packaging.Projects.Evaluation;
 using Tomlyn;
@@ -40,7 +41,7 @@ public static class ProjectLoader
             return null;
         }
 
-        var document = ReadPyproject(root, file, diagnostics);
+        var document = ReadPyproject(root, diagnostics);
         if (document is null)
         {
             return null;
@@ -61,15 +62,8 @@ public static class ProjectLoader
     {
         var index = TomlLocationIndex.Build(pyproject?.Syntax ?? new Tomlyn.Syntax.DocumentSyntax());
         var bootstrap = new LoadContext(root, diagnostics, index);
-        byte[] bytes;
-        try
+        if (ReadConfig(root, IniFile.FileName, diagnostics) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(Path.Combine(root, IniFile.FileName));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"setup.cfg could not be read: {ex.Message}", IniFile.FileName,
-                fix: "Check the file's permissions and that no other program holds it open.");
             return null;
         }
 
@@ -101,21 +95,26 @@ public static class ProjectLoader
         return new ProjectReader(context, translation.Document).Read();
     }
 
-    private static (Tomlyn.Syntax.DocumentSyntax Syntax, TomlTable Model)? ReadPyproject(string root, string file, DiagnosticBag diagnostics)
+    /// <summary>pyproject.toml or setup.cfg through the bounded reader: a symlink out of the project, a FIFO or a
+    /// file of gigabytes is an error naming the file, never a hang or another file's bytes.</summary>
+    private static byte[]? ReadConfig(string root, string name, DiagnosticBag diagnostics)
+    {
+        var read = ProjectInput.Read(root, Path.Combine(root, name));
+        if (read.Succeeded)
+        {
+            return read.Bytes;
+        }
+
+        diagnostics.Error(DiagnosticCodes.ForInput(read.Problem), $"{name} could not be read: {read.Detail}.", name,
+            fix: read.Problem == InputProblem.Unreadable ? "Check the file's permissions (packd needs to read it) and that no other program holds it open." : read.Fix);
+        return null;
+    }
+
+    private static (Tomlyn.Syntax.DocumentSyntax Syntax, TomlTable Model)? ReadPyproject(string root, DiagnosticBag diagnostics)
     {
         var bootstrap = new LoadContext(root, diagnostics, TomlLocationIndex.Build(new Tomlyn.Syntax.DocumentSyntax()));
-        byte[] bytes;
-        try
+        if (ReadConfig(root, LoadContext.PyprojectFile, diagnostics) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(
-                DiagnosticCodes.FileUnreadable,
-                $"pyproject.toml could not be read: {ex.Message}",
-                LoadContext.PyprojectFile,
-                fix: "Check the file's permissions and that no other program holds it open.");
             return null;
         }
 

@@ -63,7 +63,16 @@ internal sealed partial class RequirementsFileReader
         string content;
         try
         {
-            content = File.ReadAllText(fullPath, s_strictUtf8);
+            // The bounded reader: a FIFO named requirements.txt once blocked builds for ever.
+            var read = Inputs.ProjectInput.Read(_root, fullPath);
+            if (!read.Succeeded)
+            {
+                _diagnostics.Error(DiagnosticCodes.ForInput(read.Problem), $"'{display}' was not read: {read.Detail}.", display, fix: read.Fix);
+                return;
+            }
+
+            var bytes = read.Bytes.AsSpan();
+            content = s_strictUtf8.GetString(bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes);
         }
         catch (DecoderFallbackException)
         {

@@ -26,7 +26,9 @@ internal sealed class GitIgnoreFile
 
     public static GitIgnoreFile Load(string fullPath, string displayPath, string projectBase, string outerPrefix)
     {
-        string content = File.ReadAllText(fullPath);
+        // Read only when it resolves inside its own folder: git itself no longer follows a symlinked .gitignore, and a
+        // link to /dev/zero or another user's file must neither hang the walk nor shape the selection.
+        string content = Inputs.ProjectInput.ReadAllText(Path.GetDirectoryName(fullPath)!, fullPath);
         var patterns = new List<GitIgnorePattern>();
         ReadOnlySpan<char> rest = content;
         if (rest.Length > 0 && rest[0] == '\uFEFF')

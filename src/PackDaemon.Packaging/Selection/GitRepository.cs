@@ -27,7 +27,8 @@ internal sealed record GitRepository(string WorkTreeRoot, string? InfoExcludePat
     private static string? FromGitFile(string workTree, string dotGitFile)
     {
         string? gitDir = null;
-        foreach (string line in File.ReadLines(dotGitFile))
+        string? text = ReadSmall(workTree, dotGitFile);
+        foreach (string line in (text ?? "").Split('\n'))
         {
             if (line.StartsWith("gitdir:", StringComparison.Ordinal))
             {
@@ -46,11 +47,24 @@ internal sealed record GitRepository(string WorkTreeRoot, string? InfoExcludePat
         string commonDir = gitDir;
         if (File.Exists(commonDirFile))
         {
-            string relative = File.ReadAllText(commonDirFile).Trim();
+            string relative = ReadSmall(gitDir, commonDirFile)?.Trim() ?? ".";
             commonDir = Path.GetFullPath(Path.IsPathRooted(relative) ? relative : Path.Join(gitDir, relative));
         }
 
         return ExistingOrNull(Path.Join(commonDir, "info", "exclude")) ?? ExistingOrNull(Path.Join(gitDir, "info", "exclude"));
+    }
+
+    // These files hold one path; a FIFO or a link to /dev/zero in their place must not hang the walk.
+    private static string? ReadSmall(string boundary, string path)
+    {
+        try
+        {
+            return Inputs.ProjectInput.ReadAllText(boundary, path, limit: 64 * 1024);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static string? ExistingOrNull(string path) => File.Exists(path) ? path : null;

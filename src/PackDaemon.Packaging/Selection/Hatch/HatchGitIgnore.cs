@@ -25,7 +25,7 @@ internal static class HatchGitIgnore
             string display = Path.GetRelativePath(root, candidate).Replace(Path.DirectorySeparatorChar, '/');
             try
             {
-                return (Read(File.ReadAllText(candidate), display), string.Equals(dir, root, StringComparison.Ordinal));
+                return (Read(Inputs.ProjectInput.ReadAllText(dir, candidate), display), string.Equals(dir, root, StringComparison.Ordinal));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

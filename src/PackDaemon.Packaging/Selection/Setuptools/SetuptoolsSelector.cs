@@ -195,7 +195,14 @@ internal sealed class SetuptoolsSelector
         list.Add(ManifestTemplate.FileName, "MANIFEST.in, which setuptools' sdist always carries");
         if (tree.FileSet.Contains(ManifestTemplate.FileName))
         {
-            string text = File.ReadAllText(Path.Join(_options.ProjectRoot, ManifestTemplate.FileName));
+            var read = Inputs.ProjectInput.Read(_options.ProjectRoot, Path.Join(_options.ProjectRoot, ManifestTemplate.FileName));
+            if (!read.Succeeded)
+            {
+                _diagnostics.Error(DiagnosticCodes.ForInput(read.Problem), $"MANIFEST.in was not read: {read.Detail}.", ManifestTemplate.FileName, fix: read.Fix);
+                return list;
+            }
+
+            string text = System.Text.Encoding.UTF8.GetString(read.Bytes!);
             foreach (var command in ManifestTemplate.Parse(text, _diagnostics))
             {
                 list.Apply(command, _diagnostics);
