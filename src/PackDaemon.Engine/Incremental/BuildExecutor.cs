@@ -153,7 +153,7 @@ internal static partial class BuildExecutor
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (NothingToDo(request, state, plan, sameRequest, loaded) is { } current)
+        if (wasInSync && NothingToDo(request, state, plan, sameRequest, loaded) is { } current)
         {
             state.PublishedInSync = wasInSync;
             var upToDate = new BuildResult(true, current, diagnostics.Sorted(), selection!.Packages, timings.ToPhaseTimings());
@@ -167,6 +167,9 @@ internal static partial class BuildExecutor
     /// <summary>
     /// The trip ends here when the hints changed nothing: no walk, no load, every re-read file hashed as before, the same
     /// request, and the published artifacts still on disk as written. Returns their infos (not rewritten), or null.
+    /// Asked only while the published artifacts describe the index: after a publish that failed (a full disk), the
+    /// index holds the new content and the disk the old artifacts, and answering "up to date" would report the old
+    /// ones as this build's success until some input changed.
     /// </summary>
     private static List<ArtifactInfo>? NothingToDo(BuildRequest request, BuildState state, ReconcileOutcome plan, bool sameRequest, IReadOnlyList<LoadedContent> loaded)
     {

@@ -214,9 +214,10 @@ internal sealed partial class CacheStore
         w.Write(stamp.MtimeNs);
         w.Write(stamp.Inode);
         w.Write(stamp.Executable);
+        w.Write(stamp.CtimeNs);
     }
 
-    private static FileStamp ReadStamp(BinaryReader r) => new(r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadBoolean());
+    private static FileStamp ReadStamp(BinaryReader r) => new(r.ReadInt64(), r.ReadInt64(), r.ReadUInt64(), r.ReadBoolean(), r.ReadInt64());
 
     private static void WriteSha(BinaryWriter w, Sha256Value sha)
     {

@@ -23,7 +23,7 @@ internal sealed partial class CacheStore
     private const string FolderName = ".packd_cache";
     private const string IndexName = "index.bin";
     private const string PackName = "blobs.pack";
-    private const int FormatVersion = 2; // 2: blob keys carry the script rewrite
+    private const int FormatVersion = 3; // 2: blob keys carry the script rewrite; 3: stamps carry the ctime
     private static readonly byte[] s_indexMagic = "PKDIDX\r\n"u8.ToArray();
     private static readonly byte[] s_packMagic = "PKDPACK\n"u8.ToArray();
     private const int PackHeaderLength = 8 + 16;

@@ -4,4 +4,6 @@ namespace PackDaemon.Engine.Incremental;
 /// <param name="MtimeNs">Modification time in nanoseconds since 1970.</param>
 /// <param name="Inode">Inode number: an editor's save-by-rename gives a new inode even when size and mtime match.</param>
 /// <param name="Executable">Any execute bit: it decides the archive mode (755/644) without touching the content.</param>
-public readonly record struct FileStamp(long Size, long MtimeNs, ulong Inode, bool Executable);
+/// <param name="CtimeNs">Status-change time: no user-space tool can set it, so a change that preserves size and mtime
+/// (<c>cp -p</c>, <c>touch -r</c>, a chmod making the file unreadable) still shows, as git's index relies on.</param>
+public readonly record struct FileStamp(long Size, long MtimeNs, ulong Inode, bool Executable, long CtimeNs);

@@ -31,5 +31,5 @@ internal static class FileStatus
         };
     }
 
-    public static FileStamp ToStamp(NodeStatus node) => new(node.Size, node.MtimeNs, node.Inode, node.Executable);
+    public static FileStamp ToStamp(NodeStatus node) => new(node.Size, node.MtimeNs, node.Inode, node.Executable, node.CtimeNs);
 }

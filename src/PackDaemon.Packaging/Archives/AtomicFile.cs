@@ -7,11 +7,13 @@ namespace PackDaemon.Packaging.Archives;
 /// <summary>Writes a file through a temp file in the same folder and a rename, so readers never see a partial artifact.</summary>
 public static partial class AtomicFile
 {
+    private const string TempPrefix = ".packd-";
+
     /// <remarks>
     /// The temp file lives in the target folder so the final rename stays on one filesystem (atomic on POSIX). Its name
-    /// is hidden (leading dot), carries the writer's pid and a random part, so concurrent builds of the same artifact
-    /// never share a temp file, and a temp file left by a killed writer (kill -9, power loss) is recognised and swept by
-    /// the next writer of the same artifact: its pid no longer runs. The data
+    /// is hidden (leading dot), short, and carries the writer's pid and a random part, so concurrent builds never share a
+    /// temp file, and a temp file left by a killed writer (kill -9, power loss) is recognised and swept by the next
+    /// write into that folder: its pid no longer runs. The data
     /// is flushed to disk before the rename: otherwise a crash could leave the new name pointing at empty blocks.
     /// On any failure, including <paramref name="write"/> throwing, the temp file is deleted, the previous artifact is
     /// untouched and the exception propagates unchanged.
@@ -38,9 +40,11 @@ public static partial class AtomicFile
         string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{path}' has no parent folder.", nameof(path));
         Directory.CreateDirectory(folder);
 
-        SweepAbandoned(folder, Path.GetFileName(fullPath));
+        SweepAbandoned(folder);
         string pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        string tempPath = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{pid}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
+        // Short and of fixed length whatever the artifact's name: a 230-character project name once made a temp name
+        // past the 255-byte limit, and the build failed only at publish.
+        string tempPath = Path.Combine(folder, $"{TempPrefix}{pid}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
         try
         {
             using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
@@ -60,17 +64,18 @@ public static partial class AtomicFile
 
     internal static void TryDeleteTemp(string tempPath) => TryDelete(tempPath);
 
-    /// <summary>Deletes the temp files of <paramref name="fileName"/> whose writer process no longer exists.</summary>
+    /// <summary>Deletes the temp files in <paramref name="folder"/> whose writer process no longer exists: this
+    /// version's (<c>.packd-PID-HEX.tmp</c>) and those of versions that named them after the artifact
+    /// (<c>.NAME.PID.HEX.tmp</c>), so a kill -9 under any version is cleaned up by the next build.</summary>
     /// <returns>How many were deleted.</returns>
-    public static int SweepAbandoned(string folder, string fileName)
+    public static int SweepAbandoned(string folder)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        ArgumentException.ThrowIfNullOrEmpty(fileName);
         int swept = 0;
         IEnumerable<string> candidates;
         try
         {
-            candidates = Directory.EnumerateFiles(folder, "." + fileName + ".*.tmp");
+            candidates = Directory.EnumerateFiles(folder, ".*.tmp");
         }
         catch (DirectoryNotFoundException)
         {
@@ -79,7 +84,7 @@ public static partial class AtomicFile
 
         foreach (var candidate in candidates)
         {
-            var match = TempName().Match(Path.GetFileName(candidate)[(fileName.Length + 1)..]);
+            var match = TempName().Match(Path.GetFileName(candidate));
             if (match.Success
                 && int.TryParse(match.Groups["pid"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
                 && !IsRunning(pid))
@@ -109,7 +114,7 @@ public static partial class AtomicFile
         }
     }
 
-    [GeneratedRegex(@"^\.(?<pid>[0-9]{1,10})\.[0-9a-f]{16}\.tmp$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\.packd-(?<pid>[0-9]{1,10})-|\..+\.(?<pid>[0-9]{1,10})\.)[0-9a-f]{16}\.tmp$", RegexOptions.CultureInvariant)]
     private static partial Regex TempName();
 
     private static void TryDelete(string tempPath)

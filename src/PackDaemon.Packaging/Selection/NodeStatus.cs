@@ -6,6 +6,9 @@ namespace PackDaemon.Packaging.Selection;
 /// <param name="Executable">Any of the three execute bits.</param>
 public readonly record struct NodeStatus(NodeKind Kind, long Size, long MtimeNs, ulong Inode, bool Executable)
 {
+    /// <summary>Status-change time in nanoseconds since 1970; 0 where the platform path (not statx) made the stat.</summary>
+    public long CtimeNs { get; init; }
+
     public static NodeStatus Missing => default;
 
     public DateTime LastWriteUtc => DateTime.UnixEpoch.AddTicks(MtimeNs / 100);

@@ -158,6 +158,8 @@ public static partial class Statx
         long size = (long)BinaryPrimitives.ReadUInt64LittleEndian(statx[40..]);
         long seconds = BinaryPrimitives.ReadInt64LittleEndian(statx[112..]);
         uint nanoseconds = BinaryPrimitives.ReadUInt32LittleEndian(statx[120..]);
+        long ctimeSeconds = BinaryPrimitives.ReadInt64LittleEndian(statx[96..]);
+        uint ctimeNanoseconds = BinaryPrimitives.ReadUInt32LittleEndian(statx[104..]);
         var kind = (mode & FileTypeMask) switch
         {
             RegularFile => NodeKind.File,
@@ -165,7 +167,10 @@ public static partial class Statx
             SymlinkType => NodeKind.Symlink,
             _ => NodeKind.Other,
         };
-        return new NodeStatus(kind, size, (seconds * 1_000_000_000) + nanoseconds, inode, (mode & ExecuteBits) != 0);
+        return new NodeStatus(kind, size, (seconds * 1_000_000_000) + nanoseconds, inode, (mode & ExecuteBits) != 0)
+        {
+            CtimeNs = (ctimeSeconds * 1_000_000_000) + ctimeNanoseconds,
+        };
     }
 
     private static NodeStatus Portable(string fullPath, bool followLinks)

@@ -56,17 +56,19 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
-    public void Write_SweepsTempFilesOfDeadWritersOfTheSameArtifact_AndNothingElse()
+    public void Write_SweepsTempFilesOfDeadWriters_OfThisAndOlderVersions_AndNothingElse()
     {
-        // A writer killed with -9 leaves its temp file; the next writer of the same artifact removes it. Temp files of
-        // live writers (here: this process), of other artifacts and of other tools stay.
+        // A writer killed with -9 leaves its temp file; the next write into the folder removes it, whatever artifact it
+        // was for and whichever packd version named it. Temp files of live writers (here: this process) and of other
+        // tools stay.
         string path = _temp.File("app-1.0-py3-none-any.whl");
         int deadPid = StartAndReapProcess();
-        string abandoned = _temp.File($".app-1.0-py3-none-any.whl.{deadPid}.0123456789abcdef.tmp");
-        string live = _temp.File($".app-1.0-py3-none-any.whl.{Environment.ProcessId}.0123456789abcdef.tmp");
-        string otherArtifact = _temp.File($".app-1.0.tar.gz.{deadPid}.0123456789abcdef.tmp");
+        string abandoned = _temp.File($".packd-{deadPid}-0123456789abcdef.tmp");
+        string abandonedByOlderVersion = _temp.File($".app-1.0-py3-none-any.whl.{deadPid}.0123456789abcdef.tmp");
+        string otherArtifactOlderVersion = _temp.File($".app-1.0.tar.gz.{deadPid}.0123456789abcdef.tmp");
+        string live = _temp.File($".packd-{Environment.ProcessId}-0123456789abcdef.tmp");
         string notOurs = _temp.File(".app-1.0-py3-none-any.whl.backup.tmp");
-        foreach (var file in new[] { abandoned, live, otherArtifact, notOurs })
+        foreach (var file in new[] { abandoned, abandonedByOlderVersion, otherArtifactOlderVersion, live, notOurs })
         {
             File.WriteAllText(file, "partial");
         }
@@ -74,10 +76,24 @@ public sealed class AtomicFileTests : IDisposable
         AtomicFile.Write(path, s => s.Write("wheel"u8));
 
         Assert.False(File.Exists(abandoned));
+        Assert.False(File.Exists(abandonedByOlderVersion));
+        Assert.False(File.Exists(otherArtifactOlderVersion));
         Assert.True(File.Exists(live));
-        Assert.True(File.Exists(otherArtifact));
         Assert.True(File.Exists(notOurs));
         Assert.Equal("wheel", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Write_ArtifactNameNear255Bytes_UsesATempNameThatStillFits()
+    {
+        // A 230-character project name: the wheel's own name fits the 255-byte limit, a temp name built from it did not.
+        string name = new string('a', 230) + "-1.0-py3-none-any.whl";
+        string path = _temp.File(name);
+
+        AtomicFile.Write(path, s => s.Write("wheel"u8));
+
+        Assert.Equal("wheel", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
     }
 
     /// <summary>A pid that certainly ran and no longer does.</summary>
