@@ -25,7 +25,8 @@ internal static class ContentLoader
         DateTimeOffset timestamp,
         SecretsGuard guard,
         DiagnosticBag diagnostics,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ConcurrentQueue<string>? vanished = null)
     {
         if (work.Count == 0)
         {
@@ -50,6 +51,8 @@ internal static class ContentLoader
             Array.Sort(largestFirst, ordered);
         }
 
+        uint effectiveUid = Statx.EffectiveUserId;
+
         // One slot per file, filled by whichever worker takes it: no shared collection to contend on or grow.
         var results = new LoadedContent?[ordered.Length];
         Parallel.ForEach(Partitioner.Create(ordered, loadBalance: true), options, (item, _, index) =>
@@ -62,6 +65,23 @@ internal static class ContentLoader
             {
                 content = Read(item, state.OneShot, out stamp, out changedSinceWalk);
             }
+            catch (Exception ex) when (vanished is not null && ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Gone between the walk and the read (vim's backup file~, a save by rename): the tree moved, which is a
+                // reason to reconcile again, never a failed build.
+                vanished.Enqueue(item.RelativePath);
+                return;
+            }
+            catch (NotRegularFileException)
+            {
+                // Packaged as an empty file before: a wheel that installs an empty "socket" is never what was meant.
+                diagnostics.Error(
+                    DiagnosticCodes.InputNotRegularFile,
+                    $"'{item.RelativePath}' is a FIFO, socket or device node, not a file; packd refuses to package it.",
+                    item.RelativePath,
+                    fix: "Move it out of the package folder, or exclude it with [tool.packd] exclude (or .gitignore).");
+                return;
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 diagnostics.Error(
@@ -72,6 +92,12 @@ internal static class ContentLoader
                 return;
             }
 
+            // A hard link shares its inode with a name that may be outside the project. A walked file was checked with
+            // the selection; one re-read without a walk (an edit, perhaps a new link) is stat'ed once more here.
+            if (item.Walked is null)
+            {
+                HardLinkCheck.Check(item.RelativePath, Statx.Path(item.FullPath), effectiveUid, diagnostics);
+            }
             Span<byte> digest = stackalloc byte[32];
             SHA256.HashData(content, digest);
             var sha = Sha256Value.From(digest);
@@ -201,6 +227,11 @@ internal static class ContentLoader
             // shows in the post-build check, or for a one-shot build in the descriptor check right after the read),
             // so the read needs no stat of its own. An empty file or a FIFO, socket or device is not opened at all.
             stamp = FileStatus.ToStamp(walked);
+            if (walked.Kind == NodeKind.Other)
+            {
+                throw new NotRegularFileException();
+            }
+
             return walked.Kind == NodeKind.File && walked.Size > 0
                 ? SourceReader.ReadWalked(item.FullPath, walked.Size, recheck ? stamp : null, out changedSinceWalk)
                 : [];
@@ -216,6 +247,11 @@ internal static class ContentLoader
                 throw new FileNotFoundException($"'{item.FullPath}' no longer exists.");
             }
 
+            if (kind == FileStatus.Kind.Other)
+            {
+                throw new NotRegularFileException();
+            }
+
             if (kind != FileStatus.Kind.File || stamp.Size == 0)
             {
                 return [];
@@ -224,4 +260,7 @@ internal static class ContentLoader
 
         return SourceReader.ReadIntoThreadBuffer(item.FullPath, item.SizeHint, out stamp);
     }
+
+    /// <summary>A selected path that names a FIFO, socket or device node: never opened, refused with a diagnostic.</summary>
+    private sealed class NotRegularFileException : IOException;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using PackDaemon.Engine.Building;
 using PackDaemon.Packaging.Archives;
@@ -92,6 +93,7 @@ internal static partial class BuildExecutor
         {
             var selectDiagnostics = new DiagnosticBag();
             selection = FileSelector.Select(project!.Selection, selectDiagnostics);
+            HardLinkCheck.CheckSelected(selection, Statx.EffectiveUserId, selectDiagnostics);
             diagnostics.AddRange(selectDiagnostics.Items);
             if (selectDiagnostics.HasErrors)
             {
@@ -115,7 +117,13 @@ internal static partial class BuildExecutor
             ? WorkPlanner.AllSelected(request, project!, selection!, state, plan.Suspects, SdistWriter.TarMtime(timestamp), full && state.Files.Count > 0, plan.Reselect, cancellationToken)
             : WorkPlanner.SuspectsOnly(request, project!, state, plan.Suspects);
         var guard = new SecretsGuard(project!.Selection.SecretsAllow);
-        var loaded = ContentLoader.Load(work, state, timestamp, guard, diagnostics, cancellationToken);
+        // A file that vanished before its read (vim's backup file~) sends the build round again: nothing was adopted yet.
+        var vanished = new ConcurrentQueue<string>();
+        var loaded = ContentLoader.Load(work, state, timestamp, guard, diagnostics, cancellationToken, lastAttempt ? null : vanished);
+        if (!vanished.IsEmpty)
+        {
+            return (Failed(diagnostics, timings, plan), [.. vanished]);
+        }
 
         // From here on the state takes what was read and reconciled, with no cancellation point until the project and
         // selection it belongs to are adopted too: a cancelled build leaves the state as the previous build left it.
@@ -167,9 +175,8 @@ internal static partial class BuildExecutor
     /// <summary>
     /// The trip ends here when the hints changed nothing: no walk, no load, every re-read file hashed as before, the same
     /// request, and the published artifacts still on disk as written. Returns their infos (not rewritten), or null.
-    /// Asked only while the published artifacts describe the index: after a publish that failed (a full disk), the
-    /// index holds the new content and the disk the old artifacts, and answering "up to date" would report the old
-    /// ones as this build's success until some input changed.
+    /// Asked only while the published artifacts describe the index: after a failed publish (a full disk) the index
+    /// holds new content and the disk old artifacts, which "up to date" would report as this build's success.
     /// </summary>
     private static List<ArtifactInfo>? NothingToDo(BuildRequest request, BuildState state, ReconcileOutcome plan, bool sameRequest, IReadOnlyList<LoadedContent> loaded)
     {

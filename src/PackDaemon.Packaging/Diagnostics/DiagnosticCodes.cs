@@ -20,6 +20,12 @@ public static partial class DiagnosticCodes
     /// <summary>An input is larger than packd reads for its kind; refused before it is read.</summary>
     public const string InputTooLarge = "PD5005";
 
+    /// <summary>A selected file with several hard links that another user owns or that is private: refused.</summary>
+    public const string HardLinkRefused = "PD5006";
+
+    /// <summary>A selected file with several hard links: packaged, with a warning.</summary>
+    public const string HardLinkPackaged = "PD5007";
+
     /// <summary>The code for a refused bounded read.</summary>
     public static string ForInput(Inputs.InputProblem problem) => problem switch
     {

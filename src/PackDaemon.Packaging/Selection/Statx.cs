@@ -170,6 +170,9 @@ public static partial class Statx
         return new NodeStatus(kind, size, (seconds * 1_000_000_000) + nanoseconds, inode, (mode & ExecuteBits) != 0)
         {
             CtimeNs = (ctimeSeconds * 1_000_000_000) + ctimeNanoseconds,
+            Links = BinaryPrimitives.ReadUInt32LittleEndian(statx[16..]),
+            OwnerUid = BinaryPrimitives.ReadUInt32LittleEndian(statx[20..]),
+            Permissions = mode & 0xFFF,
         };
     }
 
@@ -199,6 +202,12 @@ public static partial class Statx
     }
 
     private static long Nanoseconds(DateTime utc) => (utc - DateTime.UnixEpoch).Ticks * 100;
+
+    /// <summary>The effective uid of this process (what "a file the user could have written" is judged by).</summary>
+    public static uint EffectiveUserId => OperatingSystem.IsLinux() ? GetEffectiveUserId() : uint.MaxValue;
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUserId();
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatxPath(int dirFd, string path, int flags, uint mask, ref byte buffer);

@@ -7,7 +7,7 @@ namespace PackDaemon.IntegrationTests.Building;
 public sealed class ReviewRegressionTests
 {
     [Fact]
-    public async Task Build_NamedPipeInThePackage_FinishesInsteadOfBlockingOnIt()
+    public async Task Build_NamedPipeInThePackage_IsRefusedByName_InsteadOfBlockingOnIt()
     {
         using var temp = new TempDirectory();
         var project = temp.CopyFixture("flat");
@@ -17,7 +17,9 @@ public sealed class ReviewRegressionTests
 
         var result = await Packd.RunAsync(["build", project, "--out", temp.Combine("out")], timeout: TimeSpan.FromSeconds(60));
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        // Once packaged as an empty file; now refused, and still without ever opening the pipe.
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("flat_pkg/pipe: error PD5004", result.StdErr, StringComparison.Ordinal);
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60));
     }
 

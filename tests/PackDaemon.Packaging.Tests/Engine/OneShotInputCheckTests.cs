@@ -80,6 +80,56 @@ public sealed class OneShotInputCheckTests : IDisposable
         Assert.Empty(InputVerifier.ChangedSinceWalk(loaded));
     }
 
+    [Fact]
+    public void Load_FileThatVanishedAfterItsWalk_IsHandedBackForAnotherReconcile_NotAnError()
+    {
+        // vim's backup file~ vanishes between walk and read in a save storm: the tree moved, the build did not fail.
+        string kept = Write("pkg/kept.py", "a = 1\n");
+        string gone = Write("pkg/kept.py~", "a = 0\n");
+        var work = new[] { Work("pkg/kept.py", kept), Work("pkg/kept.py~", gone) };
+        File.Delete(gone);
+        var diagnostics = new DiagnosticBag();
+        var vanished = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        var loaded = ContentLoader.Load(work, new BuildState(), DateTimeOffset.UnixEpoch, new SecretsGuard([]), diagnostics, CancellationToken.None, vanished);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(["pkg/kept.py~"], vanished);
+        Assert.Equal(["pkg/kept.py"], loaded.Select(l => l.Work.RelativePath));
+    }
+
+    [Fact]
+    public void Load_FileThatVanished_OnTheLastAttempt_IsAnErrorNamingIt()
+    {
+        string gone = Write("pkg/gone.py", "a = 0\n");
+        var work = new[] { Work("pkg/gone.py", gone) };
+        File.Delete(gone);
+        var diagnostics = new DiagnosticBag();
+
+        ContentLoader.Load(work, new BuildState(), DateTimeOffset.UnixEpoch, new SecretsGuard([]), diagnostics, CancellationToken.None);
+
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal("pkg/gone.py", error.File);
+    }
+
+    [Fact]
+    public void Load_SelectedFifo_IsRefusedByName_InsteadOfPackagedEmpty()
+    {
+        string fifo = Path.Join(_folder, "pkg", "events.pipe");
+        Directory.CreateDirectory(Path.GetDirectoryName(fifo)!);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var loaded = ContentLoader.Load([Work("pkg/events.pipe", fifo)], new BuildState(), DateTimeOffset.UnixEpoch, new SecretsGuard([]), diagnostics, CancellationToken.None);
+
+        Assert.Empty(loaded);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.InputNotRegularFile, "pkg/events.pipe"), (error.Code, error.File));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static LoadWork Work(string relativePath, string fullPath)
