@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests and the benchmark need, once: Debian's Python tools (PyPI is not reachable here);
 # setuptools and wheel are also the backend of the delegated-build tests; neovim is the real editor the packd lsp test drives;
-# strace shows which system calls a real build makes (no fsync unless PACKD_FSYNC=1).
+# strace shows which system calls a real build makes (no fsync unless PACKD_FSYNC=1); Django, Flask and botocore are
+# real code the secrets guard must not refuse (and the web frameworks the dev loop serves).
 # Idempotent: packages already present are not touched, and apt-get runs only when something is missing.
 set -euo pipefail
 
-debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools python3-wheel python3-build neovim strace)
+debian_packages=(python3-venv python3-pip python3-hatchling flit twine python3-poetry-core python3-pytest python3-setuptools python3-wheel python3-build neovim strace
+  python3-django python3-flask python3-botocore)
 # The VS Code extension's tests and .vsix need node and npm: Debian's when the machine has none (any node >= 18).
 command -v node >/dev/null && command -v npm >/dev/null || debian_packages+=(nodejs npm)
 # Native AOT links packd with the system C toolchain.

@@ -22,4 +22,8 @@ public static partial class DiagnosticCodes
 
     /// <summary>An env or credential file without secret-looking values: packaged, with a warning.</summary>
     public const string SecretEnvFile = "PD4007";
+
+    /// <summary>A credential-looking value given to a secret name in Python or YAML (SECRET_KEY, a DATABASES password,
+    /// a kubeconfig token).</summary>
+    public const string SecretAssignedValue = "PD4008";
 }

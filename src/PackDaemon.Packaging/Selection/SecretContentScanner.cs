@@ -28,9 +28,11 @@ internal static partial class SecretContentScanner
         "pypi-AgE",
     ];
 
-    private static readonly SearchValues<string> s_anchors = SearchValues.Create(s_anchorList, StringComparison.Ordinal);
+    private static readonly string[] s_allAnchors = [.. s_anchorList.Concat(SecretTokenFormats.Anchors).Distinct(StringComparer.Ordinal)];
 
-    private static readonly int s_longestAnchor = MaxLength(s_anchorList);
+    private static readonly SearchValues<string> s_anchors = SearchValues.Create(s_allAnchors, StringComparison.Ordinal);
+
+    private static readonly int s_longestAnchor = MaxLength(s_allAnchors);
 
     public static void Scan(string path, ReadOnlySpan<byte> content, ref List<SecretFinding>? findings)
     {
@@ -77,14 +79,15 @@ internal static partial class SecretContentScanner
     /// <summary>Checks the candidate at <paramref name="at"/>; returns where scanning resumes.</summary>
     private static int Validate(string path, ReadOnlySpan<byte> content, int at, ref SecretLineLocator locator, ref List<SecretFinding>? findings)
     {
-        Match match = content[at] switch
+        var token = SecretTokenFormats.Match(content, at);
+        Match match = token.Rule is not null ? new Match(token.Rule, token.Detail, IsSecret: true, token.End) : content[at] switch
         {
             (byte)'-' => MatchPrivateKey(content, at),
             (byte)'A' when content[at + 1] == (byte)'I' => MatchGoogleApiKey(content, at),
             (byte)'A' => MatchAws(content, at),
             (byte)'g' => MatchGitHubToken(content, at),
             (byte)'x' => MatchSlackToken(content, at),
-            (byte)'s' or (byte)'r' => MatchStripeKey(content, at),
+            (byte)'s' or (byte)'r' when content[(at + 1)..].StartsWith("k_live_"u8) => MatchStripeKey(content, at),
             (byte)'p' => MatchPyPiToken(content, at),
             _ => default,
         };

@@ -15,4 +15,6 @@ public static class SecretRules
     public const string EnvSecretValue = "env-secret-value";
     public const string UrlPassword = "url-password";
     public const string EnvFile = "env-file";
+    public const string AssignedSecret = "assigned-secret";
+    public const string AwsSecretAccessKey = "aws-secret-access-key";
 }

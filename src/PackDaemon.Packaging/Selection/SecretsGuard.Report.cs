@@ -81,6 +81,8 @@ public sealed partial class SecretsGuard
         SecretRules.AwsAccessKeyId => DiagnosticCodes.SecretAwsAccessKeyId,
         SecretRules.EnvSecretValue => DiagnosticCodes.SecretEnvValue,
         SecretRules.UrlPassword => DiagnosticCodes.SecretUrlPassword,
+        SecretRules.AssignedSecret => DiagnosticCodes.SecretAssignedValue,
+        SecretRules.AwsSecretAccessKey => DiagnosticCodes.SecretAwsCredentials,
         SecretRules.EnvFile => DiagnosticCodes.SecretEnvFile,
         _ => DiagnosticCodes.SecretCredentialToken,
     };

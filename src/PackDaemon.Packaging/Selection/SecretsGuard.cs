@@ -34,6 +34,19 @@ public sealed partial class SecretsGuard
         }
     }
 
+    /// <summary>
+    /// One secret, one finding: a value found by its own format (a GitHub token given to <c>TOKEN =</c>) is not reported
+    /// again as an assigned value on its line, and a secret access key already paired with its key id by the AWS rule
+    /// (within its five-line window) is not reported again alone.
+    /// </summary>
+    private static void DropEchoes(List<SecretFinding> findings)
+    {
+        findings.RemoveAll(echo =>
+            (echo.Rule == SecretRules.AssignedSecret && findings.Exists(f => f.Line == echo.Line && f.Rule != SecretRules.AssignedSecret))
+            || (echo.Rule is SecretRules.AssignedSecret or SecretRules.AwsSecretAccessKey
+                && findings.Exists(f => f.Rule == SecretRules.AwsAccessKey && Math.Abs(f.Line - echo.Line) <= 5)));
+    }
+
     /// <summary>Scans one file's bytes. Cheap on files without a match; safe to call in parallel.</summary>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API by contract; rules may become configurable.")]
     public IReadOnlyList<SecretFinding> Scan(string relativePath, ReadOnlySpan<byte> content)
@@ -56,6 +69,15 @@ public sealed partial class SecretsGuard
             {
                 SecretCredentialFileScanner.Scan(relativePath, kind, content, ref findings);
             }
+            else if (SecretAssignmentScanner.AppliesTo(relativePath))
+            {
+                SecretAssignmentScanner.Scan(relativePath, content, ref findings);
+            }
+
+            if (findings is { Count: > 1 })
+            {
+                DropEchoes(findings);
+            }
         }
 
         if (findings is null)
@@ -63,8 +85,8 @@ public sealed partial class SecretsGuard
             return [];
         }
 
-        // Content and by-name rules each report in file order; merged, they must read top to bottom too.
-        if (findings.Count > 1 && kind != SecretFileKind.Other)
+        // Content, by-name and assignment rules each report in file order; merged, they must read top to bottom too.
+        if (findings.Count > 1)
         {
             findings.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         }

