@@ -11,14 +11,42 @@ namespace PackDaemon.Daemon.Mapping;
 /// not whatever shape the engine has this month.</summary>
 internal static class ProtocolMapper
 {
+    /// <summary>Diagnostics per list on the wire. A project with 60,000 warnings once made a 22 MB status reply, past
+    /// the 16 MiB frame limit, and then status failed for every project: past the cap, one PD5030 says how many more.</summary>
+    public const int MaxDiagnosticsPerList = 1000;
+
+    /// <summary>Characters of one message or fix on the wire: an echoed line of a minified file can be megabytes.</summary>
+    public const int MaxTextLength = 2000;
+
     public static DiagnosticReport ToReport(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        return new DiagnosticReport(diagnostic.Code, ToSeverity(diagnostic.Severity), diagnostic.Message, diagnostic.File,
-            diagnostic.Line, diagnostic.Column, diagnostic.Fix);
+        return new DiagnosticReport(diagnostic.Code, ToSeverity(diagnostic.Severity), Cap(diagnostic.Message)!, diagnostic.File,
+            diagnostic.Line, diagnostic.Column, Cap(diagnostic.Fix));
     }
 
-    public static IReadOnlyList<DiagnosticReport> ToReports(IEnumerable<Diagnostic> diagnostics) => [.. diagnostics.Select(ToReport)];
+    /// <summary>At most <see cref="MaxDiagnosticsPerList"/>, errors first (what must be fixed is never the part cut),
+    /// in their order otherwise, then one PD5030 with the count of the rest.</summary>
+    public static IReadOnlyList<DiagnosticReport> ToReports(IEnumerable<Diagnostic> diagnostics)
+    {
+        var all = diagnostics as IReadOnlyList<Diagnostic> ?? [.. diagnostics];
+        if (all.Count <= MaxDiagnosticsPerList)
+        {
+            return [.. all.Select(ToReport)];
+        }
+
+        var kept = all.Where(d => d.IsError).Concat(all.Where(d => !d.IsError)).Take(MaxDiagnosticsPerList).ToList();
+        int omittedErrors = all.Count(d => d.IsError) - kept.Count(d => d.IsError);
+        int omitted = all.Count - kept.Count;
+        var reports = kept.Select(ToReport).ToList();
+        reports.Add(new DiagnosticReport(DiagnosticCodes.DiagnosticsOmitted, omittedErrors > 0 ? "error" : "info",
+            $"{omitted:N0} more diagnostics ({omittedErrors:N0} of them errors) are not shown; {MaxDiagnosticsPerList:N0} are.",
+            null, 0, 0, "Fix or exclude what the shown diagnostics name; `packd build --no-daemon` prints every one."));
+        return reports;
+    }
+
+    private static string? Cap(string? text)
+        => text is { Length: > MaxTextLength } ? string.Concat(text.AsSpan(0, MaxTextLength), "… (", text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), " characters)") : text;
 
     public static string ToSeverity(DiagnosticSeverity severity) => severity switch
     {

@@ -26,6 +26,9 @@ public static partial class DiagnosticCodes
     /// <summary>A selected file with several hard links: packaged, with a warning.</summary>
     public const string HardLinkPackaged = "PD5007";
 
+    /// <summary>Stands for the diagnostics left out of a reply past the per-project cap, with their count.</summary>
+    public const string DiagnosticsOmitted = "PD5030";
+
     /// <summary>The code for a refused bounded read.</summary>
     public static string ForInput(Inputs.InputProblem problem) => problem switch
     {

@@ -22,6 +22,27 @@ public sealed class ProtocolMapperTests
         => Assert.Equal(expected, ProtocolMapper.ToSeverity(severity));
 
     [Fact]
+    public void ToReports_SixtyThousandLongWarnings_FitFarBelowTheFrameLimit_ErrorsKept_AndTheRestCounted()
+    {
+        // The campaign's project: ~60,000 warnings, each echoing a long line, made a 22 MB status reply.
+        var echoed = new string('x', 5000);
+        var diagnostics = Enumerable.Range(0, 60_000)
+            .Select(i => new Diagnostic("PD3001", DiagnosticSeverity.Warning, $"odd line {i}: {echoed}", $"f{i}.py", 1, 1, "fix"))
+            .Append(new Diagnostic("PD1001", DiagnosticSeverity.Error, "broken", "pyproject.toml", 2, 1, "fix it"))
+            .ToList();
+
+        var reports = ProtocolMapper.ToReports(diagnostics);
+        var json = JsonSerializer.SerializeToUtf8Bytes(reports);
+
+        Assert.True(json.Length < 4 * 1024 * 1024, $"{json.Length} bytes");
+        Assert.Equal(ProtocolMapper.MaxDiagnosticsPerList + 1, reports.Count);
+        Assert.Equal("PD1001", reports[0].Code);
+        Assert.Equal(DiagnosticCodes.DiagnosticsOmitted, reports[^1].Code);
+        Assert.Contains("59,001 more diagnostics (0 of them errors)", reports[^1].Message, StringComparison.Ordinal);
+        Assert.All(reports, r => Assert.True(r.Message.Length <= ProtocolMapper.MaxTextLength + 40));
+    }
+
+    [Fact]
     public void ToReport_Diagnostic_KeepsEveryField()
     {
         var report = ProtocolMapper.ToReport(s_warning);
