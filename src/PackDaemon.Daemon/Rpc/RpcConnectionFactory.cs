@@ -19,7 +19,7 @@ internal static class RpcConnectionFactory
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = s_options };
         var handler = new HeaderDelimitedMessageHandler(duplex, new FrameLimitingStream(duplex, MaxFrameBytes), formatter);
-        var rpc = new JsonRpc(handler)
+        var rpc = new DaemonJsonRpc(handler)
         {
             // A client that goes away mid-build must not cancel it: the build's result is the workspace's state, and
             // other clients are waiting on the same build.

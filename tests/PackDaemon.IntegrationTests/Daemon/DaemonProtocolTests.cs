@@ -103,6 +103,27 @@ public sealed class DaemonProtocolTests
         await client.InitializeAsync(scope.Token);
     }
 
+    [Fact]
+    public async Task WrongParamTypes_AreInvalidParams_WithAPlainMessage_AndNoStackTrace()
+    {
+        await using var scope = new DaemonTestScope();
+        var daemon = await scope.StartReadyAsync();
+        await using var client = await scope.ConnectInitializedAsync(daemon);
+
+        foreach (var (method, parameters) in new (string, object)[] { ("build", new { root = 123 }), ("explain", new { root = "/tmp", path = new { a = 1 } }), ("workspace/open", new { root = new[] { 1 } }) })
+        {
+            var response = await client.RequestAsync(method, parameters, scope.Token);
+
+            var error = response.GetProperty("error");
+            Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+            Assert.Contains($"Invalid params for '{method}'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("System.", response.ToString(), StringComparison.Ordinal);
+            Assert.False(error.TryGetProperty("data", out var data) && data.ValueKind != System.Text.Json.JsonValueKind.Null, response.ToString());
+        }
+
+        Assert.False(daemon.Process.HasExited);
+    }
+
     [Theory]
     [InlineData("relative/path")]
     [InlineData("/definitely/not/here")]
