@@ -59,4 +59,8 @@ public static partial class DiagnosticCodes
 
     /// <summary>A requirements file is not valid UTF-8 text.</summary>
     public const string RequirementsFileEncoding = "PD2022";
+
+    /// <summary>A <c>--hash</c> that pip refuses: not <c>algorithm:digest</c>, or an algorithm other than sha256,
+    /// sha384 or sha512.</summary>
+    public const string RequirementsInvalidHash = "PD2023";
 }

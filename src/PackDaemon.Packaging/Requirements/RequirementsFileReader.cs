@@ -7,6 +7,8 @@ namespace PackDaemon.Packaging.Requirements;
 /// <summary>The state of one <see cref="RequirementsFileParser.Parse"/> call: files read, the include stack, duplicates.</summary>
 internal sealed partial class RequirementsFileReader
 {
+    private static readonly System.Buffers.SearchValues<char> s_hexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly string _root;
@@ -132,14 +134,19 @@ internal sealed partial class RequirementsFileReader
         for (int i = firstOption < 0 ? tokens.Count : firstOption; i < tokens.Count; i++)
         {
             (string token, int offset) = tokens[i];
-            if (token == "--hash" && i + 1 < tokens.Count)
+            if (token is "--hash" or "--hash=" || token.StartsWith("--hash=", StringComparison.Ordinal))
             {
-                i++;
-                continue;
-            }
+                // pip refuses the whole file over one bad hash; a file packd accepts must install with pip.
+                bool separate = token == "--hash";
+                var (value, valueOffset) = separate ? (i + 1 < tokens.Count ? tokens[++i] : ("", offset)) : (token["--hash=".Length..], offset + "--hash=".Length);
+                if (!IsAllowedHash(value))
+                {
+                    Error(DiagnosticCodes.RequirementsInvalidHash, display, line, valueOffset,
+                        $"'--hash {value}' is not one pip accepts: allowed hash algorithms for --hash are sha256, sha384, sha512, written as algorithm:hexdigest.",
+                        "Regenerate the hashes (pip-compile --generate-hashes, or pip hash FILE) or fix the typo.");
+                    return;
+                }
 
-            if (token.StartsWith("--hash=", StringComparison.Ordinal))
-            {
                 continue;
             }
 
@@ -153,6 +160,13 @@ internal sealed partial class RequirementsFileReader
         }
 
         ReadRequirement(display, line, requirementText, output);
+    }
+
+    private static bool IsAllowedHash(string value)
+    {
+        int colon = value.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && value[..colon] is "sha256" or "sha384" or "sha512" && colon < value.Length - 1
+            && !value.AsSpan(colon + 1).ContainsAnyExcept(s_hexDigits);
     }
 
     private static List<(string Token, int Offset)> Tokenize(string text)

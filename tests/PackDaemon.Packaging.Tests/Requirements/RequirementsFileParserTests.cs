@@ -170,6 +170,10 @@ public sealed class RequirementsFileParserTests : IDisposable
     [InlineData("pkg==1.0 --config-settings=x=y", DiagnosticCodes.RequirementsUnsupportedOption, 10)]
     [InlineData("--hash=sha256:abcd", DiagnosticCodes.RequirementsUnsupportedOption, 1)]
     [InlineData("--use-pep517", DiagnosticCodes.RequirementsUnsupportedOption, 1)]
+    [InlineData("pkg==1.0 --hash=md5:0123abcd", DiagnosticCodes.RequirementsInvalidHash, 17)] // pip: sha256, sha384, sha512 only
+    [InlineData("pkg==1.0 --hash sha1:0123abcd", DiagnosticCodes.RequirementsInvalidHash, 17)]
+    [InlineData("pkg==1.0 --hash=sha256", DiagnosticCodes.RequirementsInvalidHash, 17)]
+    [InlineData("pkg==1.0 --hash=sha256:not-hex!", DiagnosticCodes.RequirementsInvalidHash, 17)]
     [InlineData("pkg==${VERSION}", DiagnosticCodes.RequirementsEnvironmentVariable, 6)]
     [InlineData("pkg=1.0", DiagnosticCodes.InvalidRequirement, 4)]
     [InlineData("-r base.txt extra.txt", DiagnosticCodes.RequirementsUnsupportedOption, 13)]
