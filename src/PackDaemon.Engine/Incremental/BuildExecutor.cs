@@ -154,7 +154,7 @@ internal static partial class BuildExecutor
         state.PreparedFor = request;
         SweepBlobs(state, request, project, selection!);
 
-        ReportSecrets(request, state, guard, diagnostics);
+        SecretReports.Report(request, state, project, guard, diagnostics);
         if (diagnostics.HasErrors)
         {
             return (Failed(diagnostics, timings, plan, changedFiles), null);
@@ -304,56 +304,6 @@ internal static partial class BuildExecutor
 
         state.Sweep(live);
         state.Dirty = true;
-    }
-
-    /// <summary>Reports what the scans found in the files each artifact carries. Visits only files with findings, in
-    /// archive order as a walk over the selection would.</summary>
-    private static void ReportSecrets(BuildRequest request, BuildState state, SecretsGuard guard, DiagnosticBag diagnostics)
-    {
-        if (state.FilesWithFindings.Count == 0)
-        {
-            return;
-        }
-
-        var lookup = state.Lookup;
-        void ReportFor(ArtifactKind kind)
-        {
-            var carried = new List<(int Index, string Path)>();
-            foreach (var path in state.FilesWithFindings)
-            {
-                if (lookup.TryGet(path, out var selected) && (kind == ArtifactKind.Wheel ? selected.WheelIndex : selected.SdistIndex) is int index and >= 0)
-                {
-                    carried.Add((index, path));
-                }
-            }
-
-            if (carried.Count == 0)
-            {
-                return;
-            }
-
-            carried.Sort((a, b) => a.Index.CompareTo(b.Index));
-            var findings = new List<SecretFinding>();
-            foreach (var (_, path) in carried)
-            {
-                if (state.Files.TryGetValue(path, out var indexed) && indexed.Findings is { } found)
-                {
-                    findings.AddRange(found);
-                }
-            }
-
-            guard.Report(findings, kind, diagnostics);
-        }
-
-        if (request.Wheel)
-        {
-            ReportFor(ArtifactKind.Wheel);
-        }
-
-        if (request.Sdist)
-        {
-            ReportFor(ArtifactKind.Sdist);
-        }
     }
 
     private static long Lap(Stopwatch sw)

@@ -24,6 +24,9 @@ public sealed record LoadedProject(
     /// backend that predates it (poetry-core 1.4).</summary>
     public string LicenseFolder { get; init; } = "licenses/";
 
+    /// <summary>The readme file whose text is METADATA's description, relative to the root; null for inline text or none.</summary>
+    public string? ReadmeFile { get; init; }
+
     /// <summary>Values computed by running project code (<c>native+evaluated:&lt;what&gt;</c>); empty for a purely native load.</summary>
     public IReadOnlyList<EvaluatedValue> Evaluations { get; init; } = [];
 

@@ -100,6 +100,7 @@ internal sealed partial class ProjectReader
             required)
         {
             LicenseFolder = "",
+            ReadmeFile = _readmeFile,
         };
     }
 

@@ -138,6 +138,7 @@ internal sealed partial class ProjectReader
             Evaluations = [.. _evaluations],
             EvaluationInputs = EvaluationInputs(),
             EvaluationFolders = EvaluationFolders(),
+            ReadmeFile = _readmeFile,
         };
     }
 

@@ -45,6 +45,22 @@ public sealed class ProjectBuilderTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, "dist")));
     }
 
+    [Fact]
+    public void Build_WheelOnly_ReadmeHoldingAKey_IsRefused_BecauseMetadataCarriesTheReadmeText()
+    {
+        // The readme file is in no artifact under --wheel, but METADATA's description is its whole text.
+        File.WriteAllText(Path.Combine(_root, "pyproject.toml"), "[project]\nname = \"app\"\nversion = \"1.0\"\nreadme = \"README.md\"\n");
+        File.WriteAllText(Path.Combine(_root, "README.md"), "# app\n\nDeploy with:\n\n    export GITHUB_TOKEN=" + Secrets.SecretSamples.GitHubClassic + "\n");
+
+        var result = ProjectBuilder.Build(new BuildRequest(_root, Path.Combine(_root, "dist"), Wheel: true, Sdist: false, WriteArtifacts: true, SourceDateEpoch: null));
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(("README.md", 5), (error.File, error.Line));
+        Assert.Contains("into the wheel", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "dist")));
+    }
+
     private BuildResult Build()
         => ProjectBuilder.Build(new BuildRequest(_root, Path.Combine(_root, "dist"), Wheel: true, Sdist: true, WriteArtifacts: true, SourceDateEpoch: null));
 
