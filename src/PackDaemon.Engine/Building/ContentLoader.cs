@@ -57,6 +57,13 @@ internal static class ContentLoader
         var results = new LoadedContent?[ordered.Length];
         Parallel.ForEach(Partitioner.Create(ordered, loadBalance: true), options, (item, _, index) =>
         {
+            if (UnpackableName(item.RelativePath) is { } nameProblem)
+            {
+                diagnostics.Error(DiagnosticCodes.ArchivePathInvalid, $"'{item.RelativePath}' {nameProblem.Problem}", item.RelativePath,
+                    fix: nameProblem.Fix + ", or exclude it with [tool.packd] exclude.");
+                return;
+            }
+
             state.Files.TryGetValue(item.RelativePath, out var known);
             FileStamp stamp;
             ReadOnlySpan<byte> content;
@@ -260,6 +267,16 @@ internal static class ContentLoader
 
         return SourceReader.ReadIntoThreadBuffer(item.FullPath, item.SizeHint, out stamp);
     }
+
+    /// <summary>Why a name cannot go into an archive, or null. .NET turns bytes that are not UTF-8 into U+FFFD, so such
+    /// a file "no longer exists" when opened by that name; a backslash is a separator to zip readers on Windows.</summary>
+    private static (string Problem, string Fix)? UnpackableName(string relativePath)
+        => relativePath.Contains('\uFFFD', StringComparison.Ordinal)
+            ? ("has a name that is not valid UTF-8 (shown with \uFFFD); wheels and sdists store names as UTF-8, so packd cannot package it.",
+                "Rename it to UTF-8 (convmv -f latin1 -t utf8 converts a folder of Latin-1 names)")
+            : relativePath.Contains('\\', StringComparison.Ordinal)
+                ? ("has a backslash in its name, which installers on Windows read as a folder separator; packd cannot package it.", "Rename it without the backslash")
+                : null;
 
     /// <summary>A selected path that names a FIFO, socket or device node: never opened, refused with a diagnostic.</summary>
     private sealed class NotRegularFileException : IOException;

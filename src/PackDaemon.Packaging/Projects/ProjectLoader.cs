@@ -141,7 +141,19 @@ public static class ProjectLoader
         const string Fix = "Fix the TOML syntax at this position (https://toml.io/en/v1.0.0).";
 
         // The syntax pass validates too: it catches duplicate keys and tables, which the serializer lets through.
-        var syntax = SyntaxParser.Parse(text, LoadContext.PyprojectFile, validate: true);
+        Tomlyn.Syntax.DocumentSyntax syntax;
+        try
+        {
+            syntax = SyntaxParser.Parse(text, LoadContext.PyprojectFile, validate: true);
+        }
+        catch (TomlException ex)
+        {
+            // Tomlyn's own limits (arrays or tables nested past 64 levels): a document no backend would read either.
+            diagnostics.Error(DiagnosticCodes.TomlSyntax, "pyproject.toml cannot be read: " + ex.Message.Split(". Change ")[0] + ".",
+                LoadContext.PyprojectFile, ex.Line ?? 0, ex.Column ?? 0, "Nest arrays and tables fewer than 64 levels deep.");
+            return null;
+        }
+
         if (syntax.HasErrors)
         {
             foreach (var message in syntax.Diagnostics)

@@ -14,7 +14,8 @@ public sealed class HostileInputTests
 {
     private static readonly TimeSpan s_noHang = TimeSpan.FromSeconds(60);
 
-    public static TheoryData<string> Cases => ["readme-link-outside", "readme-link-dev-zero", "readme-fifo", "requirements-fifo", "fifo-in-package", "license-link-outside", "pyproject-link-outside", "hardlink-private", "hardlink-foreign-owner"];
+    public static TheoryData<string> Cases => ["readme-link-outside", "readme-link-dev-zero", "readme-fifo", "requirements-fifo", "fifo-in-package", "license-link-outside", "pyproject-link-outside", "hardlink-private", "hardlink-foreign-owner",
+        "toml-nested-100000-deep", "backslash-in-name", "name-not-utf8"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -106,11 +107,32 @@ public sealed class HostileInputTests
                 Chown(Path.Combine(outside, "secret.txt"), 65534);
                 File.WriteAllText(Path.Combine(project, "pyproject.toml"), pyproject);
                 return (project, "PD5006", "app/notes.txt");
+            case "toml-nested-100000-deep":
+                // Was "internal error: TomlException ... This is a bug in packd".
+                File.WriteAllText(Path.Combine(project, "pyproject.toml"), pyproject + "[tool.x]\na = " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+                return (project, "PD1002", "pyproject.toml");
+            case "backslash-in-name":
+                // Was "internal error: AggregateException".
+                File.WriteAllText(Path.Combine(project, "app", "we\\ird.txt"), "x");
+                File.WriteAllText(Path.Combine(project, "pyproject.toml"), pyproject);
+                return (project, "PD5010", "backslash in its name");
+            case "name-not-utf8":
+                // Was reported as "no longer exists".
+                Run("sh", "-c", $"touch \"{Path.Combine(project, "app")}/caf$(printf '\\351').txt\"");
+                File.WriteAllText(Path.Combine(project, "pyproject.toml"), pyproject);
+                return (project, "PD5010", "not valid UTF-8");
             default:
                 File.WriteAllText(Path.Combine(outside, "pyproject.toml"), pyproject + "description = \"OUTSIDE-SECRET\"\n");
                 File.CreateSymbolicLink(Path.Combine(project, "pyproject.toml"), Path.Combine(outside, "pyproject.toml"));
                 return (project, "PD5003", "pyproject.toml");
         }
+    }
+
+    private static void Run(string program, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { UseShellExecute = false })!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
     }
 
     private static void HardLink(string existing, string link)
