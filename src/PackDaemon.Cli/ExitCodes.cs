@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The command line itself was wrong.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Ctrl+C or SIGTERM stopped the command (128 + SIGINT, as shells report an interrupted program).</summary>
+    public const int Interrupted = 130;
 }

@@ -36,6 +36,12 @@ internal static class PackdCommandLine
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            // System.CommandLine cancels the command's token on SIGINT and SIGTERM: the user asked to stop, which is no bug.
+            stderr.WriteLine("packd: interrupted; nothing more is written by this command (a build the daemon already started finishes there: see `packd status`).");
+            return ExitCodes.Interrupted;
+        }
 #pragma warning disable CA1031 // The one top-level handler: a bug in packd must print one line, not a stack trace.
         catch (Exception ex)
 #pragma warning restore CA1031
