@@ -78,6 +78,24 @@ internal sealed class DaemonLifetime(IHostApplicationLifetime host, ILogger<Daem
         }
     }
 
+    /// <summary>How long <c>shutdown</c> lets in-flight builds finish. Past it the host stops anyway, which cancels the
+    /// builds (a delegated backend's worker is killed): a hung backend once kept the daemon "shutting down", refusing all
+    /// work, until kill -9.</summary>
+    public static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>Completes when the in-flight work is done or <paramref name="grace"/> has passed, whichever is first.</summary>
+    public async Task WhenDrainedAsync(TimeSpan grace)
+    {
+        try
+        {
+            await WhenDrainedAsync().WaitAsync(grace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            DaemonLog.DrainTimedOut(logger, grace.TotalSeconds);
+        }
+    }
+
     public Task WhenDrainedAsync()
     {
         lock (_gate)

@@ -12,6 +12,9 @@ internal static partial class DaemonLog
     [LoggerMessage(2, LogLevel.Information, "stopping: {Reason}")]
     public static partial void Stopping(ILogger logger, string reason);
 
+    [LoggerMessage(16, LogLevel.Warning, "in-flight builds still running after {Seconds} s of shutdown; stopping anyway, which cancels them")]
+    public static partial void DrainTimedOut(ILogger logger, double seconds);
+
     [LoggerMessage(3, LogLevel.Warning, "refused a connection from uid {PeerUid} (pid {PeerPid}); this daemon serves uid {OwnUid} only")]
     public static partial void PeerRefused(ILogger logger, uint peerUid, int peerPid, uint ownUid);
 

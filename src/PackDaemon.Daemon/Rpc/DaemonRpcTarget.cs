@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PackDaemon.Daemon.Connections;
 using PackDaemon.Daemon.Hosting;
+using PackDaemon.Daemon.Lifetime;
 using PackDaemon.Daemon.Logging;
 using PackDaemon.Daemon.Mapping;
 using PackDaemon.Daemon.Workspaces;
@@ -47,7 +48,7 @@ internal sealed class DaemonRpcTarget(DaemonConnection connection, DaemonContext
         RequireInitialized();
         var reason = string.Create(CultureInfo.InvariantCulture, $"shutdown request from pid {connection.Peer.Pid}");
         daemon.Lifetime.BeginShutdown(reason);
-        await daemon.Lifetime.WhenDrainedAsync().ConfigureAwait(false);
+        await daemon.Lifetime.WhenDrainedAsync(DaemonLifetime.DrainGrace).ConfigureAwait(false);
         // Stop once this answer is written: DispatchCompletion includes this very call.
         var rpc = connection.Rpc;
         _ = Task.Run(async () =>
