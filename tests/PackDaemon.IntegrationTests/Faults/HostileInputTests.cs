@@ -135,24 +135,9 @@ public sealed class HostileInputTests
         Assert.Equal(0, process.ExitCode);
     }
 
-    private static void HardLink(string existing, string link)
-    {
-        using var ln = Process.Start(new ProcessStartInfo("ln", [existing, link]) { UseShellExecute = false })!;
-        ln.WaitForExit();
-        Assert.Equal(0, ln.ExitCode);
-    }
+    private static void HardLink(string existing, string link) => Run("ln", existing, link);
 
-    private static void Chown(string path, int uid)
-    {
-        using var chown = Process.Start(new ProcessStartInfo("chown", [uid.ToString(System.Globalization.CultureInfo.InvariantCulture), path]) { UseShellExecute = false })!;
-        chown.WaitForExit();
-        Assert.Equal(0, chown.ExitCode);
-    }
+    private static void Chown(string path, int uid) => Run("chown", uid.ToString(System.Globalization.CultureInfo.InvariantCulture), path);
 
-    private static void MakeFifo(string path)
-    {
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-    }
+    private static void MakeFifo(string path) => Run("mkfifo", path);
 }
