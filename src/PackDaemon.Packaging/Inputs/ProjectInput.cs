@@ -17,7 +17,7 @@ namespace PackDaemon.Packaging.Inputs;
 /// is opened non-blocking, and its type and size are checked on the descriptor, so a path swapped for a FIFO between
 /// the check and the open still cannot block.
 /// </remarks>
-public static partial class ProjectInput
+public static class ProjectInput
 {
     /// <summary>Far above any real configuration or readme (the largest README on PyPI is a few hundred KB); past it, a
     /// file is a mistake or an attack, and is refused before it is read.</summary>
@@ -82,7 +82,7 @@ public static partial class ProjectInput
     private static InputRead ReadBounded(string path, long limit)
     {
         int fd;
-        while ((fd = Open(path, ReadOnly | NoControllingTty | NonBlocking | CloseOnExec)) < 0)
+        while ((fd = Statx.OpenPath(path, ReadOnly | NoControllingTty | NonBlocking | CloseOnExec)) < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno != Interrupted)
@@ -148,7 +148,4 @@ public static partial class ProjectInput
         NodeKind.Other => "a FIFO, socket or device node",
         _ => "a link",
     };
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
 }

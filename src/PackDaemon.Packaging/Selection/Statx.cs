@@ -215,8 +215,9 @@ public static partial class Statx
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static partial int StatxBytes(int dirFd, ref byte path, int flags, uint mask, ref byte buffer);
 
+    /// <summary>open(2), shared with <see cref="Inputs.ProjectInput"/>: one declaration per project.</summary>
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int OpenPath(string path, int flags);
+    internal static partial int OpenPath(string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
