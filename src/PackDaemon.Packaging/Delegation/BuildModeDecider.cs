@@ -94,7 +94,9 @@ public static class BuildModeDecider
             return Delegated($"build-backend `{backend}` is not one packd emulates");
         }
 
-        if (setupPy is not null && SetupScriptShape.FirstCodeLine(setupPy) is { } codeLine)
+        // Only setuptools runs setup.py: a hatchling, flit, pdm, poetry or uv_build project that keeps a guard setup.py
+        // ("use pip install .") is built by its backend without it, and so natively.
+        if (backend.StartsWith("setuptools.", StringComparison.Ordinal) && setupPy is not null && SetupScriptShape.FirstCodeLine(setupPy) is { } codeLine)
         {
             return Delegated($"setup.py runs code beyond a bare setup() shim ({codeLine})");
         }

@@ -33,6 +33,36 @@ public sealed class BuildModeDeciderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("hatchling.build")]
+    [InlineData("flit_core.buildapi")]
+    [InlineData("pdm.backend")]
+    [InlineData("poetry.core.masonry.api")]
+    [InlineData("uv_build")]
+    public void Decide_GuardSetupPyBesideABackendThatNeverRunsIt_StaysNative(string backend)
+    {
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{backend}\"\n" + Project);
+        _project.Write("setup.py", "import sys\nsys.exit(\"This project is built by its pyproject.toml: use `pip install .`\")\n");
+
+        var decision = Decide();
+
+        Assert.False(decision.Delegated, decision.Reason);
+    }
+
+    [Theory]
+    [InlineData("setuptools.build_meta")]
+    [InlineData("setuptools.build_meta:__legacy__")]
+    public void Decide_SetupPyWithCode_UnderSetuptools_Delegates(string backend)
+    {
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{backend}\"\n" + Project);
+        _project.Write("setup.py", "import os\nfrom setuptools import setup\nsetup(version=os.environ.get('V', '1.0'))\n");
+
+        var decision = Decide();
+
+        Assert.True(decision.Delegated, decision.Reason);
+        Assert.Contains("setup.py runs code beyond a bare setup() shim (line 1", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("setuptools.build_meta", "[tool.setuptools]\nlicense-files = [\"LICENSE\"]\n", "[tool.setuptools] license-files")]
     [InlineData("setuptools.build_meta", "[tool.setuptools.ext-modules]\ndemo = [\"*.sql\"]\n", "[tool.setuptools] ext-modules")]
     [InlineData("flit_core.buildapi", "[tool.flit.metadata]\nmodule = \"demo_core\"\n", "[tool.flit.metadata]")]
