@@ -31,11 +31,11 @@ internal sealed class ManifestFileList
         {
             bool matched = command.Action switch
             {
-                "include" => Include(file => SetuptoolsGlob.GlobMatches(pattern, file, recursive: false), where),
+                "include" => Include(file => SetuptoolsGlob.GlobMatches(pattern, file, recursive: false, includeHidden: true), where),
                 "recursive-include" => Include(
-                    file => SetuptoolsGlob.GlobMatches($"{command.Folder}/**/{pattern}", file, recursive: true), where),
+                    file => SetuptoolsGlob.GlobMatches($"{command.Folder}/**/{pattern}", file, recursive: true, includeHidden: true), where),
                 "global-include" => Include(SetuptoolsGlob.ManifestPattern("**/" + pattern).IsMatch, where),
-                "graft" => Include(file => SetuptoolsGlob.GlobMatchingFolder(pattern, file) is not null, where),
+                "graft" => Include(file => SetuptoolsGlob.GlobMatchingFolder(pattern, file, includeHidden: true) is not null, where),
                 "exclude" => Remove(SetuptoolsGlob.ManifestPattern(pattern).IsMatch),
                 "recursive-exclude" => Remove(SetuptoolsGlob.ManifestPattern($"{command.Folder}/**/{pattern}").IsMatch),
                 "global-exclude" => Remove(SetuptoolsGlob.ManifestPattern("**/" + pattern).IsMatch),

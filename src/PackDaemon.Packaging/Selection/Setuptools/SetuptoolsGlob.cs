@@ -8,21 +8,24 @@ namespace PackDaemon.Packaging.Selection.Setuptools;
 /// Python's <c>glob</c> (package-data, data-files, MANIFEST.in's include/recursive-include/graft), <c>fnmatch</c> over a
 /// whole path (exclude-package-data; packages.find over dotted names), and setuptools' own <c>translate_pattern</c>
 /// (MANIFEST.in's exclude, global-*, prune). They differ on purpose and the differences change which files go in:
-/// glob's wildcards skip hidden names, fnmatch's <c>*</c> crosses <c>/</c>, translate_pattern's classes hold no ranges.
+/// the standard glob's wildcards skip hidden names (setuptools' own copy does not), fnmatch's <c>*</c> crosses <c>/</c>, translate_pattern's classes hold no ranges.
 /// </summary>
 internal static class SetuptoolsGlob
 {
     /// <summary>Python <c>glob(pattern, recursive)</c>: does <paramref name="path"/> (a file) match?</summary>
-    public static bool GlobMatches(string pattern, string path, bool recursive)
+    /// <param name="includeHidden">True for <c>setuptools.glob</c>, the copy MANIFEST.in's include, recursive-include
+    /// and graft use, which "does not ignore hidden files" (setuptools 66 and 84 alike put <c>app/.env</c> in the sdist
+    /// for <c>recursive-include app *</c>); false for the standard library's, which package-data uses.</param>
+    public static bool GlobMatches(string pattern, string path, bool recursive, bool includeHidden = false)
     {
         var patternParts = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var pathParts = path.Split('/');
-        return MatchParts(patternParts, 0, pathParts, 0, recursive);
+        return MatchParts(patternParts, 0, pathParts, 0, recursive, includeHidden);
     }
 
     /// <summary>Python <c>glob(pattern)</c> naming a folder: the shortest folder prefix of <paramref name="path"/> it
     /// matches, or null (graft takes every file below a matched folder, hidden ones included).</summary>
-    public static string? GlobMatchingFolder(string pattern, string path)
+    public static string? GlobMatchingFolder(string pattern, string path, bool includeHidden = false)
     {
         var patternParts = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var pathParts = path.Split('/');
@@ -31,12 +34,12 @@ internal static class SetuptoolsGlob
             return null;
         }
 
-        return MatchParts(patternParts, 0, pathParts[..patternParts.Length], 0, recursive: false)
+        return MatchParts(patternParts, 0, pathParts[..patternParts.Length], 0, recursive: false, includeHidden)
             ? string.Join('/', pathParts[..patternParts.Length])
             : null;
     }
 
-    private static bool MatchParts(string[] pattern, int p, string[] path, int s, bool recursive)
+    private static bool MatchParts(string[] pattern, int p, string[] path, int s, bool recursive, bool includeHidden)
     {
         if (p == pattern.Length)
         {
@@ -49,12 +52,12 @@ internal static class SetuptoolsGlob
             // Zero or more folders (or, last, any depth of files); glob's recursive walk skips hidden names.
             for (int k = s; k <= path.Length; k++)
             {
-                if (MatchParts(pattern, p + 1, path, k, recursive))
+                if (MatchParts(pattern, p + 1, path, k, recursive, includeHidden))
                 {
                     return true;
                 }
 
-                if (k < path.Length && path[k].StartsWith('.'))
+                if (k < path.Length && path[k].StartsWith('.') && !includeHidden)
                 {
                     return false;
                 }
@@ -68,10 +71,10 @@ internal static class SetuptoolsGlob
             return false;
         }
 
-        return SegmentMatches(part, path[s]) && MatchParts(pattern, p + 1, path, s + 1, recursive);
+        return SegmentMatches(part, path[s], includeHidden) && MatchParts(pattern, p + 1, path, s + 1, recursive, includeHidden);
     }
 
-    private static bool SegmentMatches(string pattern, string name)
+    private static bool SegmentMatches(string pattern, string name, bool includeHidden)
     {
         if (pattern.IndexOfAny(['*', '?', '[']) < 0)
         {
@@ -79,7 +82,7 @@ internal static class SetuptoolsGlob
         }
 
         // A wildcard never matches a hidden name unless the pattern itself starts with a dot.
-        if (name.StartsWith('.') && !pattern.StartsWith('.'))
+        if (name.StartsWith('.') && !pattern.StartsWith('.') && !includeHidden)
         {
             return false;
         }
