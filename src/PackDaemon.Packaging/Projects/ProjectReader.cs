@@ -312,7 +312,17 @@ internal sealed partial class ProjectReader
                 continue;
             }
 
-            if (hasLicenseExpression && classifier.StartsWith("License ::", StringComparison.Ordinal))
+            if (hasLicenseExpression && classifier.StartsWith("License ::", StringComparison.Ordinal)
+                && DeclaredBackend() == HatchBackend)
+            {
+                // hatchling writes both (starlette, uvicorn and httpx ship exactly this; checked with Debian's 1.12), so packd does too.
+                _context.Warning(
+                    DiagnosticCodes.LicenseInvalid,
+                    $"The classifier `{classifier}` duplicates `license`: PEP 639 deprecates `License ::` classifiers next to a license expression; packaged, as {DeclaredBackend()} does.",
+                    path,
+                    "Remove the `License ::` classifier; the `license` expression is authoritative (flit_core, setuptools and pdm-backend refuse the pair).");
+            }
+            else if (hasLicenseExpression && classifier.StartsWith("License ::", StringComparison.Ordinal))
             {
                 // PEP 639: with a license expression, the deprecated license classifiers must be refused.
                 _context.Error(

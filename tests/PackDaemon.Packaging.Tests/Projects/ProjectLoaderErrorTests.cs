@@ -213,6 +213,31 @@ public sealed class ProjectLoaderErrorTests : IDisposable
         AssertAt(_project.LoadError(DiagnosticCodes.LicenseInvalid), "pyproject.toml", 6, 16);
     }
 
+    [Theory]
+    [InlineData("flit_core.buildapi")]
+    [InlineData("setuptools.build_meta")]
+    [InlineData("pdm.backend")]
+    public void Load_LicenseExpressionWithLicenseClassifier_RejectedWhereTheBackendRejectsIt(string backend)
+    {
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{backend}\"\n" + Head + "license = \"MIT\"\nlicense-files = []\nclassifiers = [\"License :: OSI Approved :: MIT License\"]\n");
+
+        AssertAt(_project.LoadError(DiagnosticCodes.LicenseInvalid), "pyproject.toml", 8, 16);
+    }
+
+    [Theory]
+    [InlineData("hatchling.build")]
+    public void Load_LicenseExpressionWithLicenseClassifier_UnderHatchling_IsKeptWithAWarning(string backend)
+    {
+        // Debian's hatchling 1.12 writes both License-Expression and the classifier (starlette, uvicorn and httpx ship this).
+        _project.Pyproject($"[build-system]\nbuild-backend = \"{backend}\"\n" + Head + "license = \"MIT\"\nlicense-files = []\nclassifiers = [\"License :: OSI Approved :: MIT License\"]\n");
+
+        var loaded = _project.LoadOk();
+
+        Assert.Contains("License :: OSI Approved :: MIT License", loaded.Metadata.Classifiers);
+        var warning = Assert.Single(_project.Diagnostics.Items, d => d.Code == DiagnosticCodes.LicenseInvalid);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+    }
+
     [Fact]
     public void Load_LicenseFilesGlobMatchingNothing_PointsAtTheGlob()
     {
