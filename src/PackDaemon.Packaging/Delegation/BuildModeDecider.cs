@@ -233,7 +233,7 @@ public static class BuildModeDecider
         // Through the bounded reader: a FIFO named setup.py must not block the decision, nor a link take another file.
         // Refused or unreadable: the build that follows reports it where the file is actually needed.
         var read = Inputs.ProjectInput.Read(projectRoot, Path.Combine(projectRoot, name));
-        return read.Succeeded ? System.Text.Encoding.UTF8.GetString(read.Bytes!) : null;
+        return read.Succeeded ? read.Text : null;
     }
 
     private static BuildModeDecision Native(string backend, string reason) => new(false, backend, [], reason);

@@ -21,6 +21,17 @@ public sealed record InputRead(byte[]? Bytes, InputProblem Problem, string Resol
 {
     public bool Succeeded => Problem == InputProblem.None;
 
+    /// <summary>The bytes as text the way File.ReadAllText reads them (lenient UTF-8, a leading byte-order mark
+    /// dropped), which every reader used before the bounded one: a BOM'd MANIFEST.in or setup.py must read the same.</summary>
+    public string Text
+    {
+        get
+        {
+            var bytes = Bytes.AsSpan();
+            return System.Text.Encoding.UTF8.GetString(bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes);
+        }
+    }
+
     internal static InputRead Failed(InputProblem problem, string path, string detail = "") => new(null, problem, path, detail);
 
     /// <summary>The fix a diagnostic offers for this problem.</summary>

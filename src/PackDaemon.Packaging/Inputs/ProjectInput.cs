@@ -76,7 +76,7 @@ public static class ProjectInput
                 : new IOException($"'{Path.GetFileName(fullPath)}' was not read: {read.Detail}. {read.Fix}");
         }
 
-        return System.Text.Encoding.UTF8.GetString(read.Bytes!);
+        return read.Text;
     }
 
     private static InputRead ReadBounded(string path, long limit)

@@ -48,6 +48,17 @@ public sealed class BuildModeDeciderTests : IDisposable
         Assert.False(decision.Delegated, decision.Reason);
     }
 
+    [Fact]
+    public void Decide_BareShimSavedWithAByteOrderMark_StaysNative()
+    {
+        _project.Pyproject("[build-system]\nbuild-backend = \"setuptools.build_meta\"\n" + Project);
+        _project.WriteBytes("setup.py", [0xEF, 0xBB, 0xBF, .. "from setuptools import setup\nsetup()\n"u8]);
+
+        var decision = Decide();
+
+        Assert.False(decision.Delegated, decision.Reason);
+    }
+
     [Theory]
     [InlineData("setuptools.build_meta")]
     [InlineData("setuptools.build_meta:__legacy__")]

@@ -139,6 +139,17 @@ public sealed class ProjectInputTests : IDisposable
     }
 
     [Fact]
+    public void ReadAllText_DropsAByteOrderMark_AsFileReadAllTextDid()
+    {
+        // A BOM'd MANIFEST.in or setup.py read as "\uFEFFinclude ..." would be an unknown command or "code".
+        _project.WriteBytes("MANIFEST.in", [0xEF, 0xBB, 0xBF, .. "include *.txt\n"u8]);
+
+        var text = ProjectInput.ReadAllText(_project.Root, Path.Combine(_project.Root, "MANIFEST.in"));
+
+        Assert.Equal("include *.txt\n", text);
+    }
+
+    [Fact]
     public void Read_Folder_IsNotARegularFile()
     {
         Directory.CreateDirectory(Path.Combine(_project.Root, "README.md"));

@@ -202,7 +202,7 @@ internal sealed class SetuptoolsSelector
                 return list;
             }
 
-            string text = System.Text.Encoding.UTF8.GetString(read.Bytes!);
+            string text = read.Text;
             foreach (var command in ManifestTemplate.Parse(text, _diagnostics))
             {
                 list.Apply(command, _diagnostics);
